@@ -1,0 +1,214 @@
+#include "appcontroller.h"
+
+#include "dialogs/aboutdialog.h"
+#include "dialogs/settingsdialog.h"
+#include "mainwindow.h"
+#include "widgets/futurewatch.h"
+#include "widgets/messagebar.h"
+#include "widgets/taskprogress.h"
+
+#include "domain/clock.h"
+#include "domain/sentences.h"
+#include "domain/translations.h"
+#include "importing/demodatabasebuilder.h"
+#include "storage/store.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace vantage::app {
+
+using core::Result;
+
+AppController::AppController(CommandLine options, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_window(std::make_unique<ui::MainWindow>())
+{
+    connect(m_window.get(), &ui::MainWindow::settingsRequested, this, &AppController::showSettings);
+    connect(m_window.get(), &ui::MainWindow::aboutRequested, this, &AppController::showAbout);
+    connect(m_window.get(), &ui::MainWindow::rebuildDemoRequested, this, &AppController::confirmRebuild);
+}
+
+AppController::~AppController()
+{
+    if (m_build) {
+        m_build->cancel(); // the build rolls back; nothing half-written stays behind
+        m_build->waitForFinished();
+    }
+    m_window.reset(); // pages drop their models before the store goes
+    m_store.reset();
+}
+
+bool AppController::isBusy() const
+{
+    return m_build != nullptr;
+}
+
+QString AppController::configuredPath() const
+{
+    if (!m_options.databasePath.isEmpty())
+        return QFileInfo(m_options.databasePath).absoluteFilePath();
+    return m_settings.dataSource() == QLatin1String("company") ? m_settings.companyDatabasePath()
+                                                               : m_settings.demoDatabasePath();
+}
+
+void AppController::start()
+{
+    m_window->resize(1440, 900);
+    m_window->show();
+    const QString path = configuredPath();
+    const bool demoWanted = m_options.databasePath.isEmpty() && m_settings.dataSource() != QLatin1String("company");
+    if (demoWanted && !QFileInfo::exists(path))
+        buildDemo(path);
+    else
+        openDatabase(path);
+}
+
+void AppController::openDatabase(const QString &path)
+{
+    closeStore(tr("Opening %1…").arg(path));
+    m_path = path;
+    m_store = std::make_unique<core::Store>(path);
+    ui::watchFuture(this, m_store->open(), [this, path, store = m_store.get()](const Result<core::StoreInfo> &info) {
+        if (store != m_store.get())
+            return; // another database was chosen meanwhile
+        if (!info) {
+            closeStore(tr("The database could not be opened."));
+            showOpenError(path, info.error());
+            Q_EMIT storeFailed(info.error().message);
+            return;
+        }
+        m_window->setStore(m_store.get(), info.value());
+        if (!info.value().backupPath.isEmpty())
+            m_window->messageBar()->showMessage(
+                tr("The database was updated to the current version; the previous file is kept as %1.")
+                    .arg(info.value().backupPath),
+                ui::MessageBar::Level::Information);
+        Q_EMIT storeOpened(info.value());
+    });
+}
+
+void AppController::closeStore(const QString &status)
+{
+    m_window->clearStore(status);
+    m_store.reset();
+}
+
+void AppController::buildDemo(const QString &path)
+{
+    if (m_build)
+        return;
+    const bool existedBefore = QFileInfo::exists(path);
+    closeStore(tr("Building the demo database…"));
+    const QDate asOf = m_options.demoAsOf.isValid() ? m_options.demoAsOf : core::Clock::nowUtc().toLocalTime().date();
+    using BuildResult = Result<core::ImportReport>;
+    m_build = new QFutureWatcher<BuildResult>(this);
+    connect(m_build, &QFutureWatcherBase::finished, this, [this, path, existedBefore] { onDemoBuilt(path, existedBefore); });
+    m_build->setFuture(QtConcurrent::run([path, asOf](QPromise<BuildResult> &promise) {
+        core::PromiseJobContext<BuildResult> context(promise, [] {
+            return Result<QSqlDatabase>(core::Error{core::ErrorCode::Database, QString(), QStringLiteral("no connection")});
+        });
+        promise.addResult(core::DemoDatabaseBuilder(path, asOf).build(context));
+    }));
+    m_window->taskProgress()->track(m_build, tr("Building the demo database…"));
+}
+
+void AppController::onDemoBuilt(const QString &path, bool existedBefore)
+{
+    auto *watcher = m_build;
+    m_build = nullptr;
+    watcher->deleteLater();
+    const bool haveResult = watcher->future().resultCount() > 0;
+    if (haveResult && watcher->result().ok()) {
+        openDatabase(path);
+        return;
+    }
+    const QString reason = haveResult ? watcher->result().error().message : tr("The build was cancelled.");
+    m_window->messageBar()->showMessage(core::joinSentences(
+        core::joinSentences(tr("The demo database was not built."), reason),
+        tr("To try again, choose File, then Rebuild demo database.")));
+    if (existedBefore)
+        openDatabase(path); // the previous demo is untouched: keep working with it
+    else
+        closeStore(tr("No database open"));
+}
+
+void AppController::showOpenError(const QString &path, const core::Error &error)
+{
+    auto *box = new QMessageBox(QMessageBox::Critical, tr("Vantage"), error.message, QMessageBox::NoButton, m_window.get());
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    const bool isDemo = path == m_settings.demoDatabasePath();
+    QPushButton *alternative = isDemo ? box->addButton(tr("Build a new demo database"), QMessageBox::AcceptRole)
+                                      : box->addButton(tr("Open the demo database"), QMessageBox::AcceptRole);
+    box->addButton(tr("Continue without a database"), QMessageBox::RejectRole);
+    connect(alternative, &QPushButton::clicked, this, [this, isDemo] {
+        const QString demo = m_settings.demoDatabasePath();
+        if (isDemo || !QFileInfo::exists(demo))
+            buildDemo(demo);
+        else
+            openDatabase(demo);
+    });
+    box->open(); // window-modal without a nested event loop
+}
+
+void AppController::confirmRebuild()
+{
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Rebuild demo database"),
+                                tr("Build the demo database again from the bundled data? Changes you made to demo "
+                                   "data are replaced; the current file is kept as a backup copy."),
+                                QMessageBox::NoButton, m_window.get());
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *rebuild = box->addButton(tr("Rebuild"), QMessageBox::AcceptRole);
+    box->addButton(tr("Cancel"), QMessageBox::RejectRole);
+    connect(rebuild, &QPushButton::clicked, this, &AppController::rebuildDemo);
+    box->open();
+}
+
+void AppController::rebuildDemo()
+{
+    buildDemo(m_settings.demoDatabasePath());
+}
+
+void AppController::showSettings()
+{
+    auto *dialog = new ui::SettingsDialog(m_settings, m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (dialog->language() != m_settings.language()) {
+            m_settings.setValue(core::AppSettings::kLanguage, dialog->language());
+            applyLanguage(dialog->language());
+        }
+        if (dialog->dataSource() != m_settings.dataSource())
+            switchDataSource(dialog->dataSource());
+    });
+    dialog->open();
+}
+
+void AppController::applyLanguage(const QString &choice)
+{
+    // Installing the translators sends LanguageChange to every widget; each retranslates itself.
+    core::Translations::install(*qApp, core::Translations::localeFor(choice));
+}
+
+void AppController::switchDataSource(const QString &source)
+{
+    if (!m_settings.setValue(core::AppSettings::kDataSource, source))
+        return;
+    m_options.databasePath.clear();
+    const QString path = configuredPath();
+    if (source == QLatin1String("demo") && !QFileInfo::exists(path))
+        buildDemo(path);
+    else
+        openDatabase(path);
+}
+
+void AppController::showAbout()
+{
+    auto *dialog = new ui::AboutDialog(m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+} // namespace vantage::app

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "commandline.h"
+
+#include "importing/importreport.h"
+#include "settings/appsettings.h"
+#include "storage/storeinfo.h"
+
+#include "domain/result.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+
+#include <memory>
+
+namespace vantage::core {
+class Store;
+}
+namespace vantage::ui {
+class MainWindow;
+}
+
+namespace vantage::app {
+
+// Composition of the desktop app: chooses the database, builds the demo on first start, opens the
+// store (backups and migrations happen there), reacts to the window's requests and to errors.
+class AppController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AppController(CommandLine options, QObject *parent = nullptr);
+    ~AppController() override;
+
+    void start();
+    ui::MainWindow *window() const { return m_window.get(); }
+    core::Store *store() const { return m_store.get(); }
+    bool isBusy() const;
+    QString currentDatabasePath() const { return m_path; }
+
+    void applyLanguage(const QString &choice);
+    void rebuildDemo();
+    void switchDataSource(const QString &source);
+
+Q_SIGNALS:
+    void storeOpened(const vantage::core::StoreInfo &info);
+    void storeFailed(const QString &message);
+
+private:
+    QString configuredPath() const;
+    void openDatabase(const QString &path);
+    void buildDemo(const QString &path);
+    void onDemoBuilt(const QString &path, bool existedBefore);
+    void showOpenError(const QString &path, const core::Error &error);
+    void closeStore(const QString &status);
+    void showSettings();
+    void showAbout();
+    void confirmRebuild();
+
+    CommandLine m_options;
+    core::AppSettings m_settings;
+    std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<core::Store> m_store;
+    QFutureWatcher<core::Result<core::ImportReport>> *m_build = nullptr;
+    QString m_path;
+};
+
+} // namespace vantage::app

@@ -1,0 +1,114 @@
+#include "performancemeter.h"
+
+#include "mainwindow.h"
+#include "pages/dashboardpage.h"
+#include "pages/recordlistpage.h"
+
+#include "itemmodels/recordlistmodel.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QTextStream>
+
+namespace vantage::app {
+namespace {
+
+QElapsedTimer &processClock()
+{
+    static QElapsedTimer clock;
+    return clock;
+}
+
+// Peak resident memory of this process (VmHWM), in KiB; 0 where /proc is not available.
+qint64 peakRssKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return 0;
+}
+
+void print(const char *key, qint64 value)
+{
+    QTextStream(stdout) << key << '=' << value << Qt::endl;
+}
+
+} // namespace
+
+void PerformanceMeter::markProcessStart()
+{
+    processClock().start();
+}
+
+PerformanceMeter::PerformanceMeter(ui::MainWindow *window, bool measureRefresh, QObject *parent)
+    : QObject(parent), m_window(window), m_measureRefresh(measureRefresh)
+{
+    m_heartbeat.setTimerType(Qt::PreciseTimer);
+    m_heartbeat.setInterval(5);
+    connect(&m_heartbeat, &QTimer::timeout, this, &PerformanceMeter::heartbeat);
+    m_lastBeat.start();
+    m_heartbeat.start();
+    connect(window->dashboard(), &ui::DashboardPage::loaded, this, &PerformanceMeter::onDashboardLoaded);
+}
+
+void PerformanceMeter::heartbeat()
+{
+    // A beat that comes late means the GUI thread was busy for that long.
+    m_maxStallMs = std::max(m_maxStallMs, m_lastBeat.restart() - m_heartbeat.interval());
+}
+
+void PerformanceMeter::onDashboardLoaded()
+{
+    if (m_startupDone) {
+        onRefreshStep();
+        return;
+    }
+    m_startupDone = true;
+    m_window->repaint(); // synchronous: the figures are on screen when this returns
+    print("startup_to_painted_dashboard_ms", processClock().elapsed());
+    print("painted_unix_ms", QDateTime::currentMSecsSinceEpoch());
+    print("startup_max_ui_stall_ms", m_maxStallMs);
+    if (m_measureRefresh)
+        QTimer::singleShot(500, this, &PerformanceMeter::startRefresh);
+    else
+        finish();
+}
+
+void PerformanceMeter::startRefresh()
+{
+    m_maxStallMs = 0;
+    m_pendingLoads = 1;
+    m_refreshClock.start();
+    using Page = ui::MainWindow::Page;
+    for (Page page : {Page::Opportunities, Page::Orders, Page::Customers}) {
+        auto *list = qobject_cast<ui::RecordListPage *>(m_window->page(page));
+        if (!list || !list->model())
+            continue;
+        ++m_pendingLoads;
+        connect(list, &ui::RecordListPage::loaded, this, &PerformanceMeter::onRefreshStep, Qt::SingleShotConnection);
+        list->model()->reload();
+    }
+    m_window->dashboard()->refresh();
+}
+
+void PerformanceMeter::onRefreshStep()
+{
+    if (--m_pendingLoads > 0)
+        return;
+    m_window->repaint();
+    print("refresh_dashboard_and_lists_ms", m_refreshClock.elapsed());
+    print("refresh_max_ui_stall_ms", m_maxStallMs);
+    finish();
+}
+
+void PerformanceMeter::finish()
+{
+    print("peak_rss_kib", peakRssKiB());
+    m_heartbeat.stop();
+    Q_EMIT finished(0);
+}
+
+} // namespace vantage::app

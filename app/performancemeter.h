@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+namespace vantage::ui {
+class MainWindow;
+}
+
+namespace vantage::app {
+
+// Benchmark instrument (--measure-startup, --measure-refresh): times start-up to a painted
+// dashboard and a full refresh, and watches the GUI thread for stalls with a 5 ms heartbeat.
+// Prints "key=value" lines for bench/run_benchmarks.sh.
+class PerformanceMeter : public QObject
+{
+    Q_OBJECT
+public:
+    PerformanceMeter(ui::MainWindow *window, bool measureRefresh, QObject *parent = nullptr);
+
+    // Call as early as possible in main().
+    static void markProcessStart();
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void onDashboardLoaded();
+    void startRefresh();
+    void onRefreshStep();
+    void finish();
+    void heartbeat();
+
+    ui::MainWindow *m_window;
+    bool m_measureRefresh;
+    bool m_startupDone = false;
+    int m_pendingLoads = 0;
+    QElapsedTimer m_refreshClock;
+    QElapsedTimer m_lastBeat;
+    qint64 m_maxStallMs = 0;
+    QTimer m_heartbeat;
+};
+
+} // namespace vantage::app

@@ -1,0 +1,108 @@
+#include "screenshotrunner.h"
+
+#include "dialogs/aboutdialog.h"
+#include "dialogs/settingsdialog.h"
+#include "mainwindow.h"
+#include "pages/dashboardpage.h"
+#include "pages/recordlistpage.h"
+
+#include "itemmodels/recordlistmodel.h"
+
+#include "settings/appsettings.h"
+
+#include <QTextStream>
+
+namespace vantage::app {
+namespace {
+constexpr int kPollMs = 100;
+constexpr int kSettleMs = 400;     // let the last paint land
+constexpr int kTimeoutMs = 60000;  // a page that never loads is a failure, not a hang
+const char *const kPageFiles[] = {"dashboard", "opportunities", "orders", "customers", "forecast",
+                                  "risk", "dealers", "quotes", "contracts", "sync"};
+} // namespace
+
+ScreenshotRunner::ScreenshotRunner(ui::MainWindow *window, const QString &directory, QObject *parent)
+    : QObject(parent), m_window(window), m_directory(directory)
+{
+    m_directory.mkpath(QStringLiteral("."));
+    for (int i = 0; i < ui::MainWindow::kPageCount; ++i) {
+        const auto page = static_cast<ui::MainWindow::Page>(i);
+        m_shots.push_back({QStringLiteral("%1-%2").arg(i + 1, 2, 10, QLatin1Char('0')).arg(QLatin1String(kPageFiles[i])),
+                           [this, page] {
+                               m_window->showPage(page);
+                               return static_cast<QWidget *>(m_window);
+                           }});
+    }
+    m_shots.push_back({QStringLiteral("11-settings"), [this] {
+                           static const core::AppSettings settings;
+                           m_dialog = new ui::SettingsDialog(settings, m_window);
+                           m_dialog->show();
+                           return m_dialog;
+                       }});
+    m_shots.push_back({QStringLiteral("12-about"), [this] {
+                           m_dialog = new ui::AboutDialog(m_window);
+                           m_dialog->show();
+                           return m_dialog;
+                       }});
+    m_timer.setInterval(kPollMs);
+    connect(&m_timer, &QTimer::timeout, this, &ScreenshotRunner::step);
+}
+
+void ScreenshotRunner::start()
+{
+    m_current = m_shots[0].prepare();
+    m_timer.start();
+}
+
+bool ScreenshotRunner::ready() const
+{
+    const auto *dashboard = m_window->dashboard();
+    if (dashboard->isLoading() || dashboard->data().firstMonth.isNull())
+        return false;
+    if (const auto *list = qobject_cast<ui::RecordListPage *>(m_window->page(m_window->currentPage())))
+        return list->model() && !list->isLoading();
+    return true;
+}
+
+void ScreenshotRunner::step()
+{
+    m_waitedMs += kPollMs;
+    if (m_waitedMs > kTimeoutMs) {
+        QTextStream(stderr) << "screenshot timed out waiting for " << m_shots[m_next].name << Qt::endl;
+        m_timer.stop();
+        Q_EMIT finished(1);
+        return;
+    }
+    if (!ready() || m_waitedMs < kSettleMs)
+        return;
+    if (!save(m_current, m_shots[m_next].name)) {
+        m_timer.stop();
+        Q_EMIT finished(1);
+        return;
+    }
+    if (m_dialog) {
+        m_dialog->close();
+        m_dialog->deleteLater();
+        m_dialog = nullptr;
+    }
+    if (++m_next == m_shots.size()) {
+        m_timer.stop();
+        Q_EMIT finished(0);
+        return;
+    }
+    m_waitedMs = 0;
+    m_current = m_shots[m_next].prepare();
+}
+
+bool ScreenshotRunner::save(QWidget *widget, const QString &name)
+{
+    const QString path = m_directory.filePath(name + QStringLiteral(".png"));
+    if (!widget->grab().save(path)) {
+        QTextStream(stderr) << "could not write " << path << Qt::endl;
+        return false;
+    }
+    QTextStream(stdout) << path << Qt::endl;
+    return true;
+}
+
+} // namespace vantage::app

@@ -1,0 +1,201 @@
+#include "clicommands.h"
+
+#include "clioutput.h"
+
+#include "domain/clock.h"
+#include "importing/demodatabasebuilder.h"
+#include "importing/demoimporter.h"
+#include "storage/connection.h"
+#include "storage/sql.h"
+#include "storage/storeopener.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+namespace vantage::cli {
+namespace {
+
+using namespace vantage::core;
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(vantage::cli::CliCommands)
+};
+
+int fail(const QString &message)
+{
+    CliOutput::err() << Tr::tr("error: %1").arg(message) << Qt::endl;
+    return 1;
+}
+
+// --as-of or today's date (UTC); the demo is shifted to end just before it.
+bool asOfDate(const QCommandLineParser &parser, QDate &date)
+{
+    if (!parser.isSet(QStringLiteral("as-of"))) {
+        date = Clock::todayUtc();
+        return true;
+    }
+    date = QDate::fromString(parser.value(QStringLiteral("as-of")), Qt::ISODate);
+    if (!date.isValid()) {
+        CliOutput::err() << Tr::tr("error: --as-of needs a date in the form YYYY-MM-DD") << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
+void printReport(const ImportReport &report)
+{
+    for (const ImportIssue &issue : report.issues)
+        CliOutput::err() << issue.toString() << Qt::endl;
+    for (const QString &line : report.summaryLines())
+        CliOutput::out() << line << Qt::endl;
+}
+
+QString requiredDb(const QCommandLineParser &parser)
+{
+    const QString db = parser.value(QStringLiteral("db"));
+    if (db.isEmpty())
+        CliOutput::err() << Tr::tr("error: --db FILE is required") << Qt::endl;
+    return db;
+}
+
+class CliJobContext : public JobContext
+{
+public:
+    explicit CliJobContext(QSqlDatabase db = {}) : m_db(std::move(db)) {}
+    Result<QSqlDatabase> connection() override { return m_db; }
+    void setProgress(int value, int maximum, const QString &text) override { CliOutput::progress(value, maximum, text); }
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace
+
+QStringList CliCommands::names()
+{
+    return {QStringLiteral("demo"), QStringLiteral("import"), QStringLiteral("info"), QStringLiteral("migrate")};
+}
+
+void CliCommands::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("db"), Tr::tr("The database file."), Tr::tr("FILE")});
+    parser.addOption({QStringLiteral("source"),
+                      Tr::tr("Folder with superstore.csv, sales_teams.csv, accounts.csv, products.csv and "
+                             "sales_pipeline.csv (import)."),
+                      Tr::tr("DIR")});
+    parser.addOption({QStringLiteral("as-of"),
+                      Tr::tr("Shift the demo dates so the data ends just before this day (default: today)."),
+                      Tr::tr("YYYY-MM-DD")});
+    parser.addOption({QStringLiteral("strict"), Tr::tr("Fail (exit code 3) when any source row was skipped.")});
+}
+
+int CliCommands::run(const QString &command, const QCommandLineParser &parser)
+{
+    if (command == QLatin1String("demo"))
+        return demo(parser);
+    if (command == QLatin1String("import"))
+        return import(parser);
+    if (command == QLatin1String("info"))
+        return info(parser);
+    if (command == QLatin1String("migrate"))
+        return migrate(parser);
+    CliOutput::err() << Tr::tr("error: unknown command \"%1\"; commands: %2")
+                            .arg(command, names().join(QStringLiteral(", ")))
+                     << Qt::endl;
+    return 2;
+}
+
+int CliCommands::demo(const QCommandLineParser &parser)
+{
+    const QString db = requiredDb(parser);
+    QDate asOf;
+    if (db.isEmpty() || !asOfDate(parser, asOf))
+        return 2;
+    CliJobContext context;
+    auto report = DemoDatabaseBuilder(QFileInfo(db).absoluteFilePath(), asOf).build(context);
+    if (!report)
+        return fail(report.error().message);
+    printReport(report.value());
+    return parser.isSet(QStringLiteral("strict")) && report.value().skippedRows() > 0 ? 3 : 0;
+}
+
+int CliCommands::import(const QCommandLineParser &parser)
+{
+    const QString db = requiredDb(parser);
+    const QString source = parser.value(QStringLiteral("source"));
+    QDate asOf;
+    if (db.isEmpty() || !asOfDate(parser, asOf))
+        return 2;
+    if (source.isEmpty() || !QFileInfo(source).isDir()) {
+        CliOutput::err() << Tr::tr("error: --source DIR must name a folder") << Qt::endl;
+        return 2;
+    }
+    QDir().mkpath(QFileInfo(db).absolutePath());
+    ScopedConnection connection(QFileInfo(db).absoluteFilePath(), QStringLiteral("cli-import"), ConnectionMode::ReadWrite);
+    if (!connection.ok())
+        return fail(connection.error().message);
+    CliJobContext context(connection.database());
+    if (auto opened = StoreOpener(QFileInfo(db).absoluteFilePath()).open(context); !opened)
+        return fail(opened.error().message);
+    auto report = DemoImporter(DemoSources::fromDirectory(source), asOf).run(context);
+    if (!report)
+        return fail(report.error().message);
+    printReport(report.value());
+    return parser.isSet(QStringLiteral("strict")) && report.value().skippedRows() > 0 ? 3 : 0;
+}
+
+int CliCommands::migrate(const QCommandLineParser &parser)
+{
+    const QString db = requiredDb(parser);
+    if (db.isEmpty())
+        return 2;
+    ScopedConnection connection(db, QStringLiteral("cli-migrate"), ConnectionMode::ReadWrite);
+    if (!connection.ok())
+        return fail(connection.error().message);
+    CliJobContext context(connection.database());
+    auto opened = StoreOpener(db).open(context, StoreOpener::Create::Never);
+    if (!opened)
+        return fail(opened.error().message);
+    CliOutput::out() << Tr::tr("schema version %1").arg(opened.value().schemaVersion) << Qt::endl;
+    if (!opened.value().backupPath.isEmpty())
+        CliOutput::out() << Tr::tr("backup of the previous file: %1").arg(opened.value().backupPath) << Qt::endl;
+    return 0;
+}
+
+int CliCommands::info(const QCommandLineParser &parser)
+{
+    const QString db = requiredDb(parser);
+    if (db.isEmpty())
+        return 2;
+    if (!QFileInfo::exists(db))
+        return fail(Tr::tr("The database file %1 does not exist.").arg(db));
+    ScopedConnection connection(db, QStringLiteral("cli-info"), ConnectionMode::ReadOnly);
+    if (!connection.ok())
+        return fail(connection.error().message);
+    const Sql sql(connection.database());
+    const QStringList tables{QStringLiteral("region"), QStringLiteral("app_user"), QStringLiteral("account"),
+                             QStringLiteral("product"), QStringLiteral("opportunity"), QStringLiteral("sales_order"),
+                             QStringLiteral("order_line"), QStringLiteral("invoice"), QStringLiteral("payment"),
+                             QStringLiteral("outbox")};
+    auto version = sql.scalar(QStringLiteral("PRAGMA user_version"));
+    if (!version)
+        return fail(version.error().message);
+    CliOutput::out() << "schema_version\t" << version.value().toInt() << Qt::endl;
+    auto meta = sql.query(QStringLiteral("SELECT key, value FROM app_meta ORDER BY key"));
+    if (!meta)
+        return fail(meta.error().message);
+    while (meta.value().next())
+        CliOutput::out() << meta.value().value(0).toString() << '\t' << meta.value().value(1).toString() << Qt::endl;
+    for (const QString &table : tables) {
+        const QString live = table == QLatin1String("outbox") ? QString() : QStringLiteral(" WHERE deleted = 0");
+        auto count = sql.scalar(QStringLiteral("SELECT count(*) FROM %1%2").arg(table, live));
+        if (!count)
+            return fail(count.error().message);
+        CliOutput::out() << table << '\t' << count.value().toLongLong() << Qt::endl;
+    }
+    return 0;
+}
+
+} // namespace vantage::cli

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "domain/result.h"
+
+#include <QString>
+
+namespace vantage::core {
+
+// What is on disk at a database path, found without changing a byte of it.
+struct DatabaseFileState
+{
+    enum class Kind {
+        Missing,  // no file: a new database may be created
+        Empty,    // zero bytes: treated like Missing
+        Current,  // Vantage database at the newest schema
+        Outdated, // Vantage database at an older schema: migrate after a backup
+        TooNew,   // made by a newer Vantage: never touched
+        Damaged,  // not readable as SQLite, or fails the integrity check
+        Foreign,  // a healthy SQLite file that is not a Vantage database
+    };
+    Kind kind = Kind::Missing;
+    int schemaVersion = 0;
+    QString detail;
+};
+
+class DatabaseFile
+{
+public:
+    explicit DatabaseFile(QString path) : m_path(std::move(path)) {}
+
+    const QString &path() const { return m_path; }
+    Result<DatabaseFileState> inspect() const;
+    // Copies the file (and its -wal journal) to "<path>.<reason>-<UTC time>.bak"; returns the copy's path.
+    Result<QString> backup(const QString &reason) const;
+    // The error a user sees for a state that must not be opened, naming the file and its backup.
+    Error refusal(const DatabaseFileState &state, const QString &backupPath) const;
+
+private:
+    QString m_path;
+};
+
+} // namespace vantage::core

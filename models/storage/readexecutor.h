@@ -1,0 +1,39 @@
+#pragma once
+
+#include "jobcontext.h"
+
+#include <QFuture>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace vantage::core {
+
+// Runs read-only jobs on a small pool of its own; each pool thread keeps one read-only connection
+// to the database, opened on first use and closed when the thread ends with the pool.
+class ReadExecutor
+{
+public:
+    explicit ReadExecutor(QString path, int threads = 2);
+    ~ReadExecutor();
+    ReadExecutor(const ReadExecutor &) = delete;
+    ReadExecutor &operator=(const ReadExecutor &) = delete;
+
+    template<typename T>
+    QFuture<T> submit(std::function<T(JobContext &)> job)
+    {
+        return QtConcurrent::run(&m_pool, [path = m_path, job = std::move(job)](QPromise<T> &promise) {
+            PromiseJobContext<T> context(promise, [&path] { return threadConnection(path); });
+            if (!promise.isCanceled())
+                promise.addResult(job(context));
+        });
+    }
+
+    // The calling thread's read-only connection to path (opened once per thread).
+    static Result<QSqlDatabase> threadConnection(const QString &path);
+
+private:
+    QString m_path;
+    QThreadPool m_pool;
+};
+
+} // namespace vantage::core

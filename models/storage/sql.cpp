@@ -1,0 +1,103 @@
+#include "sql.h"
+
+#include "storagelog.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+
+namespace vantage::core {
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(vantage::core::Sql)
+};
+
+// SQLite primary result codes that mean the file itself is broken.
+bool isCorruption(const QString &nativeCode)
+{
+    bool ok = false;
+    const int code = nativeCode.toInt(&ok) & 0xFF;
+    return ok && (code == 11 /*SQLITE_CORRUPT*/ || code == 26 /*SQLITE_NOTADB*/);
+}
+
+bool isBusy(const QString &nativeCode)
+{
+    bool ok = false;
+    const int code = nativeCode.toInt(&ok) & 0xFF;
+    return ok && (code == 5 /*SQLITE_BUSY*/ || code == 6 /*SQLITE_LOCKED*/);
+}
+
+} // namespace
+
+Error sqlError(const QSqlError &error, const QString &sql, const QString &databasePath)
+{
+    const QString detail = QStringLiteral("%1 [native %2] in: %3")
+                               .arg(error.text(), error.nativeErrorCode(), sql.simplified().left(300));
+    qCWarning(lcStore).noquote() << detail;
+    if (isCorruption(error.nativeErrorCode()))
+        return {ErrorCode::DatabaseDamaged,
+                Tr::tr("The database file %1 is damaged (%2). Your data was not changed; "
+                       "restore a backup or rebuild the demo database.")
+                    .arg(databasePath, error.databaseText()),
+                detail};
+    if (isBusy(error.nativeErrorCode()))
+        return {ErrorCode::Database,
+                Tr::tr("The database %1 is busy in another program. Close other copies of Vantage and try again.")
+                    .arg(databasePath),
+                detail};
+    return {ErrorCode::Database,
+            Tr::tr("A database operation on %1 failed: %2").arg(databasePath, error.databaseText()), detail};
+}
+
+Result<QSqlQuery> Sql::query(const QString &sql, const QVariantList &values) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return sqlError(q.lastError(), sql, m_db.databaseName());
+    for (const QVariant &value : values)
+        q.addBindValue(value);
+    if (!q.exec())
+        return sqlError(q.lastError(), sql, m_db.databaseName());
+    return q;
+}
+
+Status Sql::exec(const QString &sql, const QVariantList &values) const
+{
+    auto q = query(sql, values);
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Result<QVariant> Sql::scalar(const QString &sql, const QVariantList &values) const
+{
+    auto q = query(sql, values);
+    if (!q)
+        return q.error();
+    if (!q.value().next()) {
+        if (q.value().lastError().isValid())
+            return sqlError(q.value().lastError(), sql, m_db.databaseName());
+        return QVariant();
+    }
+    return q.value().value(0);
+}
+
+Status Sql::transaction(const std::function<Status()> &body) const
+{
+    if (auto begin = exec(QStringLiteral("BEGIN IMMEDIATE")); !begin)
+        return begin;
+    Status status = body();
+    if (status) {
+        if (auto commit = exec(QStringLiteral("COMMIT")); commit)
+            return {};
+        else
+            status = commit;
+    }
+    if (auto rollback = exec(QStringLiteral("ROLLBACK")); !rollback)
+        qCWarning(lcStore) << "rollback failed:" << rollback.error().detail;
+    return status;
+}
+
+} // namespace vantage::core

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "readexecutor.h"
+#include "storeinfo.h"
+#include "storewriter.h"
+
+#include <QFuture>
+#include <QObject>
+
+#include <memory>
+
+namespace vantage::core {
+
+// One open database: its writer thread and its pool of readers. Everything the app reads or writes
+// goes through submitRead/submitWrite and comes back as a QFuture (never blocking the GUI thread).
+class Store : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Store(QString path, QObject *parent = nullptr);
+    ~Store() override;
+
+    const QString &path() const { return m_path; }
+    // Inspects, backs up and migrates as needed, on the writer thread.
+    QFuture<Result<StoreInfo>> open();
+
+    template<typename T>
+    QFuture<T> submitRead(std::function<T(JobContext &)> job)
+    {
+        return m_reader->submit<T>(std::move(job));
+    }
+    template<typename T>
+    QFuture<T> submitWrite(std::function<T(JobContext &)> job)
+    {
+        return m_writer->submit<T>(std::move(job));
+    }
+
+private:
+    QString m_path;
+    std::unique_ptr<StoreWriter> m_writer;
+    std::unique_ptr<ReadExecutor> m_reader;
+};
+
+} // namespace vantage::core

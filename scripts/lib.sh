@@ -1,0 +1,51 @@
+# Shared by scripts/run, scripts/test and scripts/screenshots: install what is missing, configure, build.
+# Sourced, not run. Debian 12 (bookworm) is the reference system.
+set -euo pipefail
+
+VANTAGE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# Debian packages the build and the tests need (docs/adr/0002-toolchain-and-dependencies.md).
+VANTAGE_BUILD_PACKAGES=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-charts-dev libqt6opengl6-dev libxkbcommon-dev qtkeychain-qt6-dev
+    libqt6sql6-sqlite libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+    libgl-dev
+)
+VANTAGE_RUNTIME_PACKAGES=(fonts-noto-cjk xvfb xauth)
+VANTAGE_TEST_PACKAGES=(sqlite3 python3 dbus imagemagick)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# Installs the packages that are not installed yet (non-interactive; root or sudo).
+install_missing() {
+    local missing=()
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    log "installing ${missing[*]}"
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update -q || true
+    "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# configure_and_build PRESET [TARGET...]
+configure_and_build() {
+    local preset=$1; shift
+    cd "$VANTAGE_ROOT"
+    log "configuring ($preset)"
+    cmake --preset "$preset" >/dev/null
+    log "building ($preset)"
+    cmake --build --preset "$preset" -j "$(nproc)" ${1:+--target "$@"}
+}
+
+# Runs a command with an X display: the existing one, or a private Xvfb.
+with_display() {
+    if [ -n "${DISPLAY:-}" ] && xdpyinfo >/dev/null 2>&1; then
+        "$@"
+    else
+        xvfb-run -a -s "-screen 0 1600x1000x24" "$@"
+    fi
+}

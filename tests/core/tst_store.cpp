@@ -1,0 +1,187 @@
+// The store's threads: reads run on reader threads, writes in order on one writer thread, readers
+// keep reading while a write transaction is open (WAL), and cancel/progress reach the job.
+#include "sqlhelpers.h"
+#include "testsupport.h"
+
+#include "storage/store.h"
+
+#include <QFutureWatcher>
+#include <QSemaphore>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace vantage::core;
+
+namespace {
+
+template<typename T>
+T waitFor(QFuture<T> future)
+{
+    QFutureWatcher<T> watcher;
+    watcher.setFuture(future);
+    // Wait through the event loop: results arrive as they would in the app.
+    if (!QTest::qWaitFor([&] { return watcher.isFinished(); }, 20000))
+        qFatal("job did not finish");
+    return future.result();
+}
+
+} // namespace
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void opensAndReportsTheDemo();
+    void readsAndWritesRunOffTheCallingThread();
+    void writesRunInSubmissionOrder();
+    void readersAreNotBlockedByAnOpenWrite();
+    void cancelReachesTheJob();
+    void progressReachesTheWatcher();
+    void failedJobReturnsItsError();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Store> m_store;
+};
+
+void TestStore::init()
+{
+    m_store = std::make_unique<Store>(vantage::test::copyOfDemoDatabase(m_dir));
+    auto info = waitFor(m_store->open());
+    QVERIFY(info.ok());
+}
+
+void TestStore::cleanup()
+{
+    m_store.reset();
+}
+
+void TestStore::opensAndReportsTheDemo()
+{
+    auto info = waitFor(m_store->open());
+    QVERIFY(info.ok());
+    QCOMPARE(info.value().kind, DatabaseKind::Demo);
+    QCOMPARE(info.value().dataAsOf, vantage::test::demoAsOf());
+}
+
+void TestStore::readsAndWritesRunOffTheCallingThread()
+{
+    auto reader = waitFor(m_store->submitRead<quintptr>([](JobContext &) {
+        return reinterpret_cast<quintptr>(QThread::currentThread());
+    }));
+    auto writer1 = waitFor(m_store->submitWrite<quintptr>([](JobContext &) {
+        return reinterpret_cast<quintptr>(QThread::currentThread());
+    }));
+    auto writer2 = waitFor(m_store->submitWrite<quintptr>([](JobContext &) {
+        return reinterpret_cast<quintptr>(QThread::currentThread());
+    }));
+    const auto main = reinterpret_cast<quintptr>(QThread::currentThread());
+    QVERIFY(reader != main);
+    QVERIFY(writer1 != main);
+    QCOMPARE(writer1, writer2); // one writer thread
+}
+
+void TestStore::writesRunInSubmissionOrder()
+{
+    QList<QFuture<Status>> futures;
+    for (int i = 0; i < 50; ++i)
+        futures << m_store->submitWrite<Status>([i](JobContext &context) -> Status {
+            auto db = context.connection();
+            if (!db)
+                return db.error();
+            return Sql(db.value()).exec(QStringLiteral("INSERT INTO audit_log (id, at, action) VALUES (?, ?, 'test')"),
+                                        {QString::number(i), i});
+        });
+    for (auto &future : futures)
+        QVERIFY(waitFor(future).ok());
+    auto order = waitFor(m_store->submitRead<QString>([](JobContext &context) {
+        auto q = Sql(context.connection().value()).query(QStringLiteral("SELECT group_concat(at, ',') FROM "
+                                                                        "(SELECT at FROM audit_log ORDER BY rowid)"));
+        return q && q.value().next() ? q.value().value(0).toString() : QString();
+    }));
+    QStringList expected;
+    for (int i = 0; i < 50; ++i)
+        expected << QString::number(i);
+    QCOMPARE(order, expected.join(u','));
+}
+
+void TestStore::readersAreNotBlockedByAnOpenWrite()
+{
+    auto entered = std::make_shared<QSemaphore>();
+    auto release = std::make_shared<QSemaphore>();
+    auto write = m_store->submitWrite<Status>([entered, release](JobContext &context) -> Status {
+        const Sql sql(context.connection().value());
+        if (auto begin = sql.exec(QStringLiteral("BEGIN IMMEDIATE")); !begin)
+            return begin;
+        (void)sql.exec(QStringLiteral("DELETE FROM order_line"));
+        entered->release();
+        release->acquire(); // hold the write transaction open
+        return sql.exec(QStringLiteral("ROLLBACK"));
+    });
+    entered->acquire();
+    auto count = waitFor(m_store->submitRead<qint64>([](JobContext &context) {
+        return vantage::test::scalar(context.connection().value(), QStringLiteral("SELECT count(*) FROM order_line")).toLongLong();
+    }));
+    QCOMPARE(count, 9994); // the reader sees the last committed state
+    release->release();
+    QVERIFY(waitFor(write).ok());
+}
+
+void TestStore::cancelReachesTheJob()
+{
+    auto started = std::make_shared<QSemaphore>();
+    QFuture<int> future = m_store->submitRead<int>([started](JobContext &context) {
+        started->release();
+        int rounds = 0;
+        while (!context.isCanceled() && rounds < 2000) {
+            QThread::msleep(5);
+            ++rounds;
+        }
+        return rounds;
+    });
+    started->acquire();
+    future.cancel();
+    QVERIFY(QTest::qWaitFor([&] { return future.isFinished(); }, 5000));
+    QVERIFY(future.isCanceled());
+}
+
+void TestStore::progressReachesTheWatcher()
+{
+    QFutureWatcher<int> watcher;
+    QSignalSpy progress(&watcher, &QFutureWatcherBase::progressValueChanged);
+    QSignalSpy text(&watcher, &QFutureWatcherBase::progressTextChanged);
+    auto gate = std::make_shared<QSemaphore>();
+    watcher.setFuture(m_store->submitWrite<int>([gate](JobContext &context) {
+        gate->acquire(); // start reporting once the watcher is connected
+        for (int i = 1; i <= 4; ++i) {
+            context.setProgress(i, 4, QStringLiteral("step %1").arg(i));
+            QThread::msleep(20);
+        }
+        return 4;
+    }));
+    gate->release();
+    QVERIFY(QTest::qWaitFor([&] { return watcher.isFinished(); }, 5000));
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(watcher.progressValue(), 4);
+    QCOMPARE(watcher.progressMaximum(), 4);
+    QCOMPARE(text.last().first().toString(), QStringLiteral("step 4"));
+}
+
+void TestStore::failedJobReturnsItsError()
+{
+    auto result = waitFor(m_store->submitRead<Result<QVariant>>([](JobContext &context) {
+        return Sql(context.connection().value()).scalar(QStringLiteral("SELECT * FROM no_such_table"));
+    }));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code, ErrorCode::Database);
+    QVERIFY(result.error().message.contains(QStringLiteral("no such table")));
+    QVERIFY(result.error().message.contains(m_store->path()));
+}
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"

@@ -1,0 +1,211 @@
+// What the app does when things go wrong or change: a damaged database is refused with a choice
+// and left untouched, a cancelled demo build leaves nothing behind, a rebuild keeps a backup, the
+// company database is separate from the demo, and IT-locked settings win.
+#include "guisupport.h"
+#include "sqlhelpers.h"
+#include "testsupport.h"
+
+#include "appcontroller.h"
+#include "mainwindow.h"
+#include "pages/dashboardpage.h"
+#include "widgets/messagebar.h"
+#include "widgets/taskprogress.h"
+
+#include <QDir>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+
+using namespace vantage;
+
+namespace {
+
+QTemporaryDir *g_home = nullptr;
+
+QString dataDir()
+{
+    return QDir(g_home->filePath(QStringLiteral("data"))).filePath(QStringLiteral("Vantage/Vantage"));
+}
+
+QString demoPath() { return QDir(dataDir()).filePath(QStringLiteral("demo.sqlite")); }
+QString companyPath() { return QDir(dataDir()).filePath(QStringLiteral("company.sqlite")); }
+
+app::CommandLine options()
+{
+    app::CommandLine line;
+    line.demoAsOf = test::demoAsOf();
+    return line;
+}
+
+QMessageBox *visibleMessageBox(QWidget *window)
+{
+    for (QMessageBox *box : window->findChildren<QMessageBox *>())
+        if (box->isVisible())
+            return box;
+    return nullptr;
+}
+
+} // namespace
+
+class TestAppController : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void cancelledFirstBuildLeavesNothing();
+    void damagedDatabaseIsRefusedAndKept();
+    void rebuildKeepsTheOldDemoAsBackup();
+    void companyDatabaseIsSeparateAndEmpty();
+    void itLockedDataSourceWins();
+
+private:
+    void startAndWaitForStore(app::AppController &controller);
+};
+
+void TestAppController::init()
+{
+    QDir(g_home->filePath(QStringLiteral("data"))).removeRecursively();
+    QDir(g_home->filePath(QStringLiteral("config"))).removeRecursively();
+    QDir(g_home->filePath(QStringLiteral("system-config"))).removeRecursively();
+}
+
+void TestAppController::cleanup()
+{
+    for (QWidget *w : QApplication::topLevelWidgets())
+        w->close();
+}
+
+void TestAppController::startAndWaitForStore(app::AppController &controller)
+{
+    QSignalSpy opened(&controller, &app::AppController::storeOpened);
+    controller.start();
+    QTRY_VERIFY_WITH_TIMEOUT(opened.size() == 1, 60000);
+}
+
+void TestAppController::cancelledFirstBuildLeavesNothing()
+{
+    app::AppController controller(options());
+    controller.start();
+    QVERIFY(controller.isBusy());
+    ui::TaskProgress *progress = controller.window()->taskProgress();
+    QVERIFY(progress->isVisible());
+    QPushButton *cancel = progress->findChild<QPushButton *>();
+    QVERIFY(cancel);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.isBusy(), 30000);
+    QVERIFY2(controller.window()->messageBar()->text().contains(QStringLiteral("not built")),
+             qPrintable(controller.window()->messageBar()->text()));
+    QVERIFY(!QFileInfo::exists(demoPath()));
+    QCOMPARE(QDir(dataDir()).entryList({QStringLiteral("*.partial*")}, QDir::Files), QStringList());
+    QVERIFY(!progress->isVisible());
+}
+
+void TestAppController::damagedDatabaseIsRefusedAndKept()
+{
+    QDir().mkpath(dataDir());
+    const QString damaged = QDir(dataDir()).filePath(QStringLiteral("customer-data.sqlite"));
+    {
+        QFile file(damaged);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("not a database at all ").repeated(100));
+    }
+    const QByteArray before = test::fileSha256(damaged);
+    app::CommandLine line = options();
+    line.databasePath = damaged;
+    app::AppController controller(line);
+    QSignalSpy failed(&controller, &app::AppController::storeFailed);
+    QSignalSpy opened(&controller, &app::AppController::storeOpened);
+    controller.start();
+    QTRY_VERIFY_WITH_TIMEOUT(failed.size() == 1, 20000);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = visibleMessageBox(controller.window())));
+    QVERIFY2(box->text().contains(damaged) && box->text().contains(QStringLiteral("damaged")), qPrintable(box->text()));
+    QVERIFY(box->text().contains(QStringLiteral(".bak")));
+    QCOMPARE(test::fileSha256(damaged), before);
+    QVERIFY(controller.window()->dataSourceText().contains(QStringLiteral("could not be opened")));
+
+    QAbstractButton *openDemo = nullptr;
+    for (QAbstractButton *button : box->buttons())
+        if (button->text() == QLatin1String("Open the demo database"))
+            openDemo = button;
+    QVERIFY(openDemo);
+    openDemo->click();
+    QTRY_VERIFY_WITH_TIMEOUT(opened.size() == 1, 60000);
+    QCOMPARE(controller.currentDatabasePath(), demoPath());
+    QCOMPARE(test::fileSha256(damaged), before);
+}
+
+void TestAppController::rebuildKeepsTheOldDemoAsBackup()
+{
+    app::AppController controller(options());
+    startAndWaitForStore(controller);
+    QSignalSpy opened(&controller, &app::AppController::storeOpened);
+    controller.rebuildDemo();
+    QVERIFY(controller.isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(opened.size() == 1, 60000);
+    const QStringList backups = QDir(dataDir()).entryList({QStringLiteral("demo.sqlite.replaced-*.bak")}, QDir::Files);
+    QCOMPARE(backups.size(), 1);
+    QVERIFY(QFileInfo::exists(demoPath()));
+    QTRY_VERIFY(!controller.window()->dashboard()->isLoading()
+                && controller.window()->dashboard()->data().kpis.salesLast12Minor > 0);
+}
+
+void TestAppController::companyDatabaseIsSeparateAndEmpty()
+{
+    app::AppController controller(options());
+    startAndWaitForStore(controller);
+    QSignalSpy opened(&controller, &app::AppController::storeOpened);
+    controller.switchDataSource(QStringLiteral("company"));
+    QTRY_VERIFY_WITH_TIMEOUT(opened.size() == 1, 20000);
+    QCOMPARE(opened.first().first().value<core::StoreInfo>().kind, core::DatabaseKind::Company);
+    QCOMPARE(controller.currentDatabasePath(), companyPath());
+    ui::MainWindow *window = controller.window();
+    QVERIFY(window->windowTitle().contains(QStringLiteral("Company data")));
+    QVERIFY(window->bannerText().isEmpty());
+    QTRY_VERIFY(!window->dashboard()->isLoading() && window->dashboard()->data().firstMonth.isValid());
+    QCOMPARE(window->dashboard()->data().kpis.salesLast12Minor, 0);
+    QCOMPARE(test::clippedTexts(window), QStringList());
+    // The demo is untouched and comes back.
+    controller.switchDataSource(QStringLiteral("demo"));
+    QTRY_VERIFY_WITH_TIMEOUT(opened.size() == 2, 20000);
+    QCOMPARE(controller.currentDatabasePath(), demoPath());
+    QTRY_VERIFY(!window->dashboard()->isLoading() && window->dashboard()->data().kpis.salesLast12Minor > 0);
+}
+
+void TestAppController::itLockedDataSourceWins()
+{
+    const QString systemFile = g_home->filePath(QStringLiteral("system-config/Vantage/Vantage.conf"));
+    QDir().mkpath(QFileInfo(systemFile).absolutePath());
+    {
+        QSettings system(systemFile, QSettings::NativeFormat);
+        system.setValue(QStringLiteral("data/source"), QStringLiteral("company"));
+    }
+    app::AppController controller(options());
+    startAndWaitForStore(controller);
+    QCOMPARE(controller.currentDatabasePath(), companyPath());
+    controller.switchDataSource(QStringLiteral("demo")); // refused: IT decides
+    QTest::qWait(200);
+    QCOMPARE(controller.currentDatabasePath(), companyPath());
+    QVERIFY(!QFileInfo::exists(demoPath()));
+}
+
+int main(int argc, char *argv[])
+{
+    QTemporaryDir home;
+    g_home = &home;
+    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toUtf8());
+    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toUtf8());
+    qputenv("XDG_CONFIG_DIRS", home.filePath(QStringLiteral("system-config")).toUtf8());
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Vantage"));
+    QApplication::setApplicationName(QStringLiteral("Vantage"));
+    TestAppController test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_appcontroller.moc"

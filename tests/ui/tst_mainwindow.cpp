@@ -1,0 +1,242 @@
+// The real window on a real demo database (offscreen): every page visited through its action,
+// the dashboard's figures checked against the database, search and filters used as a user would,
+// and the whole window in Simplified Chinese without untranslated or clipped text.
+#include "guisupport.h"
+#include "sqlhelpers.h"
+#include "testsupport.h"
+
+#include "appcontroller.h"
+#include "charts/pipelinechart.h"
+#include "charts/salesbymonthchart.h"
+#include "dialogs/aboutdialog.h"
+#include "dialogs/settingsdialog.h"
+#include "mainwindow.h"
+#include "pages/dashboardpage.h"
+#include "pages/plannedpage.h"
+#include "pages/recordlistpage.h"
+#include "widgets/kpitile.h"
+
+#include "domain/money.h"
+#include "itemmodels/recordlistmodel.h"
+#include "storage/recordlistspecs.h"
+
+#include <QAction>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+
+using namespace vantage;
+using Page = ui::MainWindow::Page;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void windowSaysItShowsDemoData();
+    void dashboardShowsTheDatabaseFigures();
+    void everyPageCanBeVisited();
+    void searchAndFiltersNarrowTheLists();
+    void dashboardRegionFilter();
+    void dialogsOpenFromTheMenu();
+    void chineseIsCompleteAndNotClipped();
+
+private:
+    ui::RecordListPage *list(Page page) { return qobject_cast<ui::RecordListPage *>(m_window->page(page)); }
+    qint64 count(const QString &sql, const QVariantList &values = {});
+    void visit(Page page);
+
+    std::unique_ptr<app::AppController> m_controller;
+    ui::MainWindow *m_window = nullptr;
+    std::unique_ptr<core::ScopedConnection> m_db;
+};
+
+qint64 TestMainWindow::count(const QString &sql, const QVariantList &values)
+{
+    return test::scalar(m_db->database(), sql, values).toLongLong();
+}
+
+void TestMainWindow::initTestCase()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    app::CommandLine options;
+    options.demoAsOf = test::demoAsOf();
+    options.language = QStringLiteral("en");
+    m_controller = std::make_unique<app::AppController>(options);
+    m_controller->applyLanguage(QStringLiteral("en"));
+    QSignalSpy opened(m_controller.get(), &app::AppController::storeOpened);
+    m_controller->start();
+    QTRY_VERIFY_WITH_TIMEOUT(opened.size() == 1, 60000);
+    m_window = m_controller->window();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->dashboard()->isLoading() && m_window->dashboard()->data().firstMonth.isValid(), 30000);
+    m_db = std::make_unique<core::ScopedConnection>(m_controller->currentDatabasePath(), QStringLiteral("check"),
+                                                    core::ConnectionMode::ReadOnly);
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    m_db.reset();
+    m_controller.reset();
+}
+
+void TestMainWindow::windowSaysItShowsDemoData()
+{
+    QVERIFY(m_window->isVisible());
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("Demo data")));
+    QVERIFY(m_window->bannerText().contains(QStringLiteral("derived")));
+    QVERIFY(m_window->bannerText().contains(QLocale().toString(QDate(2017, 12, 31).daysTo(test::demoAsOf()) - 1)));
+    QVERIFY(m_window->dataSourceText().contains(QStringLiteral("28 Nov 2026")));
+    QVERIFY(m_window->dataSourceText().contains(m_controller->currentDatabasePath()));
+}
+
+void TestMainWindow::dashboardShowsTheDatabaseFigures()
+{
+    const QLocale locale;
+    const QString asOf = test::demoAsOf().toString(Qt::ISODate);
+    const QString yearAgo = test::demoAsOf().addYears(-1).toString(Qt::ISODate);
+    const auto &tiles = m_window->dashboard()->tiles();
+    QCOMPARE(int(tiles.size()), 5);
+    const qint64 sales = count(QStringLiteral("SELECT sum(l.amount_minor) FROM order_line l JOIN sales_order o ON "
+                                              "o.id = l.order_id WHERE o.order_date > ? AND o.order_date <= ?"),
+                               {yearAgo, asOf});
+    QCOMPARE(tiles[0]->value(), core::Money(sales, core::Currency::usd()).formatCompact(locale));
+    const qint64 won = count(QStringLiteral("SELECT count(*) FROM opportunity WHERE stage_code = 'won' AND closed_on > ?"), {yearAgo});
+    const qint64 lost = count(QStringLiteral("SELECT count(*) FROM opportunity WHERE stage_code = 'lost' AND closed_on > ?"), {yearAgo});
+    QCOMPARE(tiles[2]->value(), locale.toString(std::round(1000.0 * won / (won + lost)) / 10.0, 'f', 1) + locale.percent());
+    QCOMPARE(tiles[3]->value(), locale.toString(count(QStringLiteral("SELECT count(*) FROM sales_order WHERE status = 'open'"))));
+    QVERIFY(tiles[4]->detail().contains(QStringLiteral("derived")));
+
+    QCOMPARE(m_window->dashboard()->salesChart()->monthCount(), 24);
+    QCOMPARE(m_window->dashboard()->salesChart()->regionCount(), 4);
+    const QStringList stages = m_window->dashboard()->pipelineChart()->categories();
+    QCOMPARE(stages.size(), 4);
+    const qint64 engaging = count(QStringLiteral("SELECT count(*) FROM opportunity WHERE stage_code = 'engaging'"));
+    QVERIFY2(stages.contains(QStringLiteral("Engaging (%1)").arg(locale.toString(engaging))), qPrintable(stages.join(u'|')));
+    QCOMPARE(m_window->dashboard()->topCustomersView()->model()->rowCount(), 10);
+}
+
+void TestMainWindow::visit(Page page)
+{
+    m_window->pageAction(page)->trigger();
+    QCOMPARE(m_window->currentPage(), page);
+    QVERIFY(m_window->page(page)->isVisible());
+}
+
+void TestMainWindow::everyPageCanBeVisited()
+{
+    for (int i = 0; i < ui::MainWindow::kPageCount; ++i) {
+        const auto page = static_cast<Page>(i);
+        visit(page);
+        if (auto *records = list(page)) {
+            QTRY_VERIFY_WITH_TIMEOUT(!records->isLoading() && records->model()->rowCount() > 0, 20000);
+            QVERIFY2(records->countText().contains(QStringLiteral(" of ")), qPrintable(records->countText()));
+            QVERIFY(records->view()->isVisible());
+        } else if (auto *planned = qobject_cast<ui::PlannedPage *>(m_window->page(page))) {
+            QVERIFY(planned->headline().contains(QStringLiteral("not built yet")));
+        }
+    }
+    visit(Page::Dashboard);
+}
+
+void TestMainWindow::searchAndFiltersNarrowTheLists()
+{
+    visit(Page::Orders);
+    ui::RecordListPage *orders = list(Page::Orders);
+    QTRY_VERIFY(!orders->isLoading() && orders->model()->rowCount() > 0);
+    const QString orderNo = orders->model()->index(5, 0).data().toString();
+    QTest::keyClicks(orders->searchField(), orderNo);
+    QTRY_VERIFY_WITH_TIMEOUT(!orders->isLoading() && orders->model()->totalCount() == 1, 10000);
+    QCOMPARE(orders->model()->index(0, 0).data().toString(), orderNo);
+    orders->searchField()->clear();
+    QTRY_VERIFY(orders->model()->totalCount() == 5009);
+
+    visit(Page::Opportunities);
+    ui::RecordListPage *deals = list(Page::Opportunities);
+    QTRY_VERIFY(!deals->isLoading() && deals->model()->rowCount() > 0);
+    QCOMPARE(deals->model()->totalCount(), count(QStringLiteral("SELECT count(*) FROM opportunity WHERE closed_on IS NULL")));
+    QComboBox *region = deals->filter(QStringLiteral("region"));
+    region->setCurrentIndex(region->findText(QStringLiteral("East")));
+    QTRY_VERIFY(!deals->isLoading() && deals->model()->totalCount()
+                == count(QStringLiteral("SELECT count(*) FROM opportunity o JOIN region r ON r.id = o.region_id "
+                                        "WHERE r.code = 'east' AND closed_on IS NULL")));
+    int regionColumn = 0;
+    while (core::opportunityListSpec().columns[static_cast<size_t>(regionColumn)].key != QLatin1String("region"))
+        ++regionColumn;
+    for (int row = 0; row < deals->model()->rowCount(); ++row)
+        QCOMPARE(deals->model()->index(row, regionColumn).data().toString(), QStringLiteral("East"));
+    region->setCurrentIndex(0);
+    visit(Page::Dashboard);
+}
+
+void TestMainWindow::dashboardRegionFilter()
+{
+    ui::DashboardPage *dashboard = m_window->dashboard();
+    const QString allSales = dashboard->tiles()[0]->value();
+    QComboBox *region = dashboard->regionFilter();
+    QCOMPARE(region->count(), 5);
+    region->setCurrentIndex(region->findText(QStringLiteral("West")));
+    QTRY_VERIFY(!dashboard->isLoading() && dashboard->salesChart()->regionCount() == 1);
+    QVERIFY(dashboard->tiles()[0]->value() != allSales);
+    region->setCurrentIndex(0);
+    QTRY_VERIFY(!dashboard->isLoading() && dashboard->salesChart()->regionCount() == 4);
+    QCOMPARE(dashboard->tiles()[0]->value(), allSales);
+}
+
+void TestMainWindow::dialogsOpenFromTheMenu()
+{
+    QMetaObject::invokeMethod(m_window, &ui::MainWindow::settingsRequested);
+    ui::SettingsDialog *settings = nullptr;
+    QTRY_VERIFY((settings = m_window->findChild<ui::SettingsDialog *>()) && settings->isVisible());
+    QCOMPARE(settings->language(), QStringLiteral("system"));
+    QCOMPARE(settings->dataSource(), QStringLiteral("demo"));
+    settings->reject();
+
+    QMetaObject::invokeMethod(m_window, &ui::MainWindow::aboutRequested);
+    ui::AboutDialog *about = nullptr;
+    QTRY_VERIFY((about = m_window->findChild<ui::AboutDialog *>()) && about->isVisible());
+    QVERIFY(about->dataText().contains(QStringLiteral("MIT")));
+    QVERIFY(about->dataText().contains(QStringLiteral("derived")));
+    QVERIFY(about->dataText().contains(QStringLiteral("sales_pipeline.csv")));
+    about->reject();
+}
+
+void TestMainWindow::chineseIsCompleteAndNotClipped()
+{
+    for (const QString &language : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+        m_controller->applyLanguage(language);
+        const bool chinese = language == QLatin1String("zh_CN");
+        for (int i = 0; i < ui::MainWindow::kPageCount; ++i) {
+            const auto page = static_cast<Page>(i);
+            visit(page);
+            if (auto *records = list(page))
+                QTRY_VERIFY(!records->isLoading());
+            QTest::qWait(50); // let layouts settle after the language change
+            const QStringList clipped = test::clippedTexts(m_window);
+            QVERIFY2(clipped.isEmpty(), qPrintable(language + QStringLiteral(": ") + clipped.join(QStringLiteral("; "))));
+            QCOMPARE(test::hasHan(m_window->pageTitle(page)), chinese);
+        }
+        QCOMPARE(test::hasHan(m_window->windowTitle()), chinese);
+        QCOMPARE(test::hasHan(m_window->dashboard()->tiles()[0]->caption()), chinese);
+        QCOMPARE(test::hasHan(m_window->dataSourceText()), chinese);
+    }
+    visit(Page::Dashboard);
+}
+
+int main(int argc, char *argv[])
+{
+    QTemporaryDir home;
+    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toUtf8());
+    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toUtf8());
+    qputenv("XDG_CONFIG_DIRS", home.filePath(QStringLiteral("system-config")).toUtf8());
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Vantage"));
+    QApplication::setApplicationName(QStringLiteral("Vantage"));
+    TestMainWindow test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_mainwindow.moc"

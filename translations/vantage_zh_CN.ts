@@ -1,0 +1,1303 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>vantage::app::AppController</name>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>The database could not be opened.</source>
+        <translation>无法打开数据库。</translation>
+    </message>
+    <message>
+        <source>The database was updated to the current version; the previous file is kept as %1.</source>
+        <translation>数据库已升级到当前版本，原文件已保留为 %1。</translation>
+    </message>
+    <message>
+        <source>Building the demo database…</source>
+        <translation>正在生成演示数据库…</translation>
+    </message>
+    <message>
+        <source>The build was cancelled.</source>
+        <translation>生成操作已取消。</translation>
+    </message>
+    <message>
+        <source>No database open</source>
+        <translation>未打开数据库</translation>
+    </message>
+    <message>
+        <source>Vantage</source>
+        <translation>Vantage</translation>
+    </message>
+    <message>
+        <source>Build a new demo database</source>
+        <translation>生成新的演示数据库</translation>
+    </message>
+    <message>
+        <source>Open the demo database</source>
+        <translation>打开演示数据库</translation>
+    </message>
+    <message>
+        <source>Rebuild demo database</source>
+        <translation>重建演示数据库</translation>
+    </message>
+    <message>
+        <source>Build the demo database again from the bundled data? Changes you made to demo data are replaced; the current file is kept as a backup copy.</source>
+        <translation>要使用内置数据重新生成演示数据库吗？您对演示数据所做的更改将被覆盖，当前文件将保留为备份。</translation>
+    </message>
+    <message>
+        <source>Rebuild</source>
+        <translation>重建</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The demo database was not built.</source>
+        <translation>演示数据库未能生成。</translation>
+    </message>
+    <message>
+        <source>To try again, choose File, then Rebuild demo database.</source>
+        <translation>如需重试，请选择“文件”菜单中的“重建演示数据库”。</translation>
+    </message>
+    <message>
+        <source>Continue without a database</source>
+        <translation>不打开数据库，继续</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::app::CommandLine</name>
+    <message>
+        <source>Vantage: offline-first sales management for regional sales managers.</source>
+        <translation>Vantage：面向区域销售经理、离线优先的销售管理软件。</translation>
+    </message>
+    <message>
+        <source>Open this database file instead of the one in Settings.</source>
+        <translation>打开此数据库文件，而不是“设置”中指定的文件。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Language for this run: en, zh_CN or system.</source>
+        <translation>本次运行使用的语言：en、zh_CN 或 system。</translation>
+    </message>
+    <message>
+        <source>LANGUAGE</source>
+        <translation>LANGUAGE</translation>
+    </message>
+    <message>
+        <source>When the demo database is built, shift its dates to end the day before this date.</source>
+        <translation>生成演示数据库时平移其日期，使数据截止到该日期的前一天。</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Save a screenshot of every page and dialog into DIR, then quit (documentation).</source>
+        <translation>将每个页面和对话框的截图保存到 DIR，然后退出（用于编写文档）。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>After start-up, refresh the dashboard and lists, print timings, then quit (benchmark).</source>
+        <translation>启动后刷新仪表板和各列表，输出耗时，然后退出（性能测试）。</translation>
+    </message>
+    <message>
+        <source>--demo-as-of needs a date in the form YYYY-MM-DD</source>
+        <translation>--demo-as-of 需要 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <source>--lang must be one of: %1, system</source>
+        <translation>--lang 必须是以下值之一：%1, system</translation>
+    </message>
+    <message>
+        <source>Print the time until the dashboard is first painted and the longest pause of the window, then quit (benchmark).</source>
+        <translation>输出启动到仪表板首次绘制完成的耗时以及窗口最长的停顿时间，然后退出（性能测试）。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::cli::CliCommands</name>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>error: --as-of needs a date in the form YYYY-MM-DD</source>
+        <translation>错误：--as-of 需要 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <source>error: --db FILE is required</source>
+        <translation>错误：必须指定 --db FILE</translation>
+    </message>
+    <message>
+        <source>The database file.</source>
+        <translation>数据库文件。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Folder with superstore.csv, sales_teams.csv, accounts.csv, products.csv and sales_pipeline.csv (import).</source>
+        <translation>包含 superstore.csv、sales_teams.csv、accounts.csv、products.csv 和 sales_pipeline.csv 的文件夹（用于 import）。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>Shift the demo dates so the data ends just before this day (default: today).</source>
+        <translation>平移演示数据的日期，使数据截止到该日期的前一天（默认：今天）。</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Fail (exit code 3) when any source row was skipped.</source>
+        <translation>只要有源数据行被跳过，即以失败结束（退出码 3）。</translation>
+    </message>
+    <message>
+        <source>error: unknown command &quot;%1&quot;; commands: %2</source>
+        <translation>错误：未知命令“%1”；可用命令：%2</translation>
+    </message>
+    <message>
+        <source>error: --source DIR must name a folder</source>
+        <translation>错误：--source DIR 必须指定一个文件夹</translation>
+    </message>
+    <message>
+        <source>schema version %1</source>
+        <translation>架构版本 %1</translation>
+    </message>
+    <message>
+        <source>backup of the previous file: %1</source>
+        <translation>原文件的备份：%1</translation>
+    </message>
+    <message>
+        <source>The database file %1 does not exist.</source>
+        <translation>数据库文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Vantage command-line tools. Commands: %1</source>
+        <translation>Vantage 命令行工具。命令：%1</translation>
+    </message>
+    <message>
+        <source>What to do.</source>
+        <translation>要执行的命令。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::Connection</name>
+    <message>
+        <source>The database file %1 could not be opened: %2</source>
+        <translation>无法打开数据库文件 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::CrmSource</name>
+    <message>
+        <source>the price must be a non-negative amount</source>
+        <translation>价格必须是非负金额</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in sales_teams.csv</source>
+        <translation>sales_teams.csv 中没有“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in products.csv</source>
+        <translation>products.csv 中没有“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in accounts.csv</source>
+        <translation>accounts.csv 中没有“%1”</translation>
+    </message>
+    <message>
+        <source>the close date is before the engage date</source>
+        <translation>结单日期早于开始跟进日期</translation>
+    </message>
+    <message>
+        <source>the close value must be a non-negative amount</source>
+        <translation>成交金额必须是非负金额</translation>
+    </message>
+    <message>
+        <source>the id %1 appears twice</source>
+        <translation>编号 %1 重复出现</translation>
+    </message>
+    <message>
+        <source>unknown stage &quot;%1&quot;</source>
+        <translation>未知阶段“%1”</translation>
+    </message>
+    <message>
+        <source>a won or lost opportunity needs an account</source>
+        <translation>已赢单或已输单的商机必须有客户</translation>
+    </message>
+    <message>
+        <source>an opportunity past prospecting needs an engage date</source>
+        <translation>已过初步接触阶段的商机必须有开始跟进日期</translation>
+    </message>
+    <message>
+        <source>a won or lost opportunity needs a close date</source>
+        <translation>已赢单或已输单的商机必须有结单日期</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::CrmWriter</name>
+    <message>
+        <source>the parent company &quot;%1&quot; is not in the file</source>
+        <translation>文件中没有母公司“%1”</translation>
+    </message>
+    <message>
+        <source>Importing opportunities…</source>
+        <translation>正在导入商机…</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::CsvReader</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid UTF-8 text.</source>
+        <translation>%1 不是有效的 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>%1 has no header line.</source>
+        <translation>%1 缺少标题行。</translation>
+    </message>
+    <message>
+        <source>%1, line 1: the column &quot;%2&quot; is missing.</source>
+        <translation>%1 第 1 行：缺少“%2”列。</translation>
+    </message>
+    <message>
+        <source>unexpected text after a closing quote</source>
+        <translation>右引号后出现了多余的文本</translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed before the end of the file</source>
+        <translation>带引号的字段直到文件末尾仍未闭合</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::DatabaseFile</name>
+    <message>
+        <source>The database file %1 cannot be read: %2</source>
+        <translation>无法读取数据库文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not save a backup copy of %1 as %2: %3</source>
+        <translation>无法将 %1 备份为 %2：%3</translation>
+    </message>
+    <message>
+        <source>The database %1 was made by a newer version of Vantage (schema %2; this version reads up to %3). Install the newer version to open it; the file was not changed.</source>
+        <translation>数据库 %1 由更新版本的 Vantage 创建（架构版本 %2；当前版本最高只能读取架构版本 %3）。请安装新版本后再打开；该文件未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The file %1 is an SQLite database, but not a Vantage database. It was not changed.</source>
+        <translation>文件 %1 是 SQLite 数据库，但不是 Vantage 数据库。该文件未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The database file %1 is damaged and cannot be opened (%2). It was not changed.</source>
+        <translation>数据库文件 %1 已损坏，无法打开（%2）。该文件未作任何更改。</translation>
+    </message>
+    <message>
+        <source>A backup copy was saved as %1.</source>
+        <translation>已将备份保存为 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::Decimal</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid number.</source>
+        <translation>“%1”不是有效的数字。</translation>
+    </message>
+    <message>
+        <source>The number is too large.</source>
+        <translation>数值过大。</translation>
+    </message>
+    <message>
+        <source>Division by zero.</source>
+        <translation>除数为零。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::DemoDatabaseBuilder</name>
+    <message>
+        <source>Cannot create the folder for %1.</source>
+        <translation>无法为 %1 创建文件夹。</translation>
+    </message>
+    <message>
+        <source>Could not move the new demo database into place at %1.</source>
+        <translation>无法将新的演示数据库移动到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::DemoImporter</name>
+    <message>
+        <source>The database %1 already holds sales data; import into a new file instead.</source>
+        <translation>数据库 %1 中已有销售数据，请改为导入到新文件中。</translation>
+    </message>
+    <message>
+        <source>Reading the source files…</source>
+        <translation>正在读取源文件…</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::DemoVocabulary</name>
+    <message>
+        <source>Central</source>
+        <translation>中部</translation>
+    </message>
+    <message>
+        <source>East</source>
+        <translation>东部</translation>
+    </message>
+    <message>
+        <source>South</source>
+        <translation>南部</translation>
+    </message>
+    <message>
+        <source>West</source>
+        <translation>西部</translation>
+    </message>
+    <message>
+        <source>Furniture</source>
+        <translation>家具</translation>
+    </message>
+    <message>
+        <source>Office Supplies</source>
+        <translation>办公用品</translation>
+    </message>
+    <message>
+        <source>Technology</source>
+        <translation>技术产品</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>个人消费者</translation>
+    </message>
+    <message>
+        <source>Corporate</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Home Office</source>
+        <translation>家庭办公</translation>
+    </message>
+    <message>
+        <source>Same Day</source>
+        <translation>当日达</translation>
+    </message>
+    <message>
+        <source>First Class</source>
+        <translation>一级快递</translation>
+    </message>
+    <message>
+        <source>Second Class</source>
+        <translation>二级快递</translation>
+    </message>
+    <message>
+        <source>Standard Class</source>
+        <translation>标准快递</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>美国</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::DisplayFormat</name>
+    <message>
+        <source>d MMM yyyy</source>
+        <comment>date format</comment>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::EnumLabels</name>
+    <message>
+        <source>Prospecting</source>
+        <translation>初步接触</translation>
+    </message>
+    <message>
+        <source>Engaging</source>
+        <translation>跟进中</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Prospect</source>
+        <translation>潜在客户</translation>
+    </message>
+    <message>
+        <source>Sales rep</source>
+        <translation>销售代表</translation>
+    </message>
+    <message>
+        <source>Regional manager</source>
+        <translation>区域经理</translation>
+    </message>
+    <message>
+        <source>Sales director</source>
+        <translation>销售总监</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <comment>order status: not shipped yet</comment>
+        <translation>未发货</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <comment>order status</comment>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>order status</comment>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Unpaid</source>
+        <comment>invoice status</comment>
+        <translation>未付</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <comment>invoice status</comment>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <comment>invoice status</comment>
+        <translation>作废</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::ImportContext</name>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>导入已取消，未写入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::ImportReport</name>
+    <message>
+        <source>row skipped</source>
+        <translation>已跳过该行</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3 (%4)</source>
+        <translation>%1 第 %2 行：%3（%4）</translation>
+    </message>
+    <message>
+        <source>%1, line %2, column &quot;%3&quot;: %4 (%5)</source>
+        <translation>%1 第 %2 行“%3”列：%4（%5）</translation>
+    </message>
+    <message>
+        <source>read %1: %2 rows</source>
+        <translation>读取 %1：%2 行</translation>
+    </message>
+    <message>
+        <source>wrote %1: %2 rows</source>
+        <translation>写入 %1：%2 行</translation>
+    </message>
+    <message>
+        <source>%1 rows skipped, %2 warnings, %3 ms</source>
+        <translation>跳过 %1 行，警告 %2 条，耗时 %3 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::Migrator</name>
+    <message>
+        <source>Updating the database to schema version %1 (%2) failed.</source>
+        <translation>将数据库升级到架构版本 %1（%2）失败。</translation>
+    </message>
+    <message>
+        <source>The step was rolled back; the database remains at version %1.</source>
+        <translation>该步骤已回滚，数据库仍为版本 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::Money</name>
+    <message>
+        <source>The amount is too large.</source>
+        <translation>金额过大。</translation>
+    </message>
+    <message>
+        <source>Amounts in %1 and %2 cannot be combined without an exchange rate.</source>
+        <translation>没有汇率，无法合计以 %1 和 %2 计价的金额。</translation>
+    </message>
+    <message>
+        <source>Allocation weights must not be negative.</source>
+        <translation>分摊权重不能为负数。</translation>
+    </message>
+    <message>
+        <source>Nothing to allocate the amount to.</source>
+        <translation>没有可分摊金额的对象。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::RecordList</name>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总金额</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Segment / sector</source>
+        <translation>细分市场 / 行业</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>所在地</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Sales (all time)</source>
+        <translation>累计销售额</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>最近下单日期</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结单日期</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Order date</source>
+        <translation>下单日期</translation>
+    </message>
+    <message>
+        <source>Ship mode</source>
+        <translation>配送方式</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>应交付日期</translation>
+    </message>
+    <message>
+        <source>Ship date</source>
+        <translation>发货日期</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::RecordListModel</name>
+    <message>
+        <source>Orders in more than one currency</source>
+        <translation>订单涉及多种货币</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::RowChecker</name>
+    <message>
+        <source>expected %1 fields, found %2</source>
+        <translation>应有 %1 个字段，实际为 %2 个</translation>
+    </message>
+    <message>
+        <source>a value is required</source>
+        <translation>此项为必填项</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date in the form YYYY-MM-DD</source>
+        <translation>“%1”不是 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number</source>
+        <translation>“%1”不是整数</translation>
+    </message>
+    <message>
+        <source>%1 is outside the allowed range %2 to %3</source>
+        <translation>%1 超出允许范围（%2 至 %3）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>“%1”不是数字</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::Sentences</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>two complete sentences, one after the other</comment>
+        <translation>%1%2</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::Sql</name>
+    <message>
+        <source>The database file %1 is damaged (%2). Your data was not changed; restore a backup or rebuild the demo database.</source>
+        <translation>数据库文件 %1 已损坏（%2）。您的数据未被更改；请从备份恢复，或重建演示数据库。</translation>
+    </message>
+    <message>
+        <source>The database %1 is busy in another program. Close other copies of Vantage and try again.</source>
+        <translation>数据库 %1 正被其他程序占用。请关闭其他正在运行的 Vantage 后重试。</translation>
+    </message>
+    <message>
+        <source>A database operation on %1 failed: %2</source>
+        <translation>对数据库 %1 的操作失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::StoreOpener</name>
+    <message>
+        <source>The database file %1 does not exist.</source>
+        <translation>数据库文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Updating the database schema…</source>
+        <translation>正在升级数据库架构…</translation>
+    </message>
+    <message>
+        <source>The original file is kept as %1.</source>
+        <translation>原文件已保留为 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::SuperstoreSource</name>
+    <message>
+        <source>a discount must be at least 0 and less than 1</source>
+        <translation>折扣必须大于或等于 0 且小于 1</translation>
+    </message>
+    <message>
+        <source>sales must not be negative</source>
+        <translation>销售额不能为负数</translation>
+    </message>
+    <message>
+        <source>the ship date is before the order date</source>
+        <translation>发货日期早于下单日期</translation>
+    </message>
+    <message>
+        <source>unknown segment &quot;%1&quot;</source>
+        <translation>未知的客户细分“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::SuperstoreWriter</name>
+    <message>
+        <source>Importing customers…</source>
+        <translation>正在导入客户…</translation>
+    </message>
+    <message>
+        <source>Importing orders…</source>
+        <translation>正在导入订单…</translation>
+    </message>
+    <message>
+        <source>product %1 appears here with another name; its first name, &quot;%2&quot;, is kept</source>
+        <translation>产品 %1 在此处使用了另一个名称；保留其最初的名称“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::TopCustomersModel</name>
+    <message>
+        <source>(account not in your regions)</source>
+        <translation>（不在您负责区域内的客户）</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Sales, last 12 months</source>
+        <translation>近 12 个月销售额</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::AboutDialog</name>
+    <message>
+        <source>About Vantage</source>
+        <translation>关于 Vantage</translation>
+    </message>
+    <message>
+        <source>Vantage</source>
+        <translation>Vantage</translation>
+    </message>
+    <message>
+        <source>Bundled data and licences</source>
+        <translation>内置数据与许可证</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Vantage %1&lt;/h2&gt;&lt;p&gt;Sales management for regional sales managers that works fully offline and explains every number it shows.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Vantage %1&lt;/h2&gt;&lt;p&gt;面向区域销售经理的销售管理软件，可完全离线使用，并对显示的每一个数字给出说明。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source># Demo data
+
+The demo database is built from two public data sets, bundled unchanged. Every date is moved forward by the same number of days so the demo looks current. Invoices, payments and quarterly sales targets are *derived* from the orders by fixed rules (one invoice per shipped order, 30 days terms, payment habits from a stable hash of the customer id; targets = the same quarter a year before + 10%); they are not source data. The demo director and administrator users are added; all other people, companies and figures come from the sources.
+
+</source>
+        <translation># 演示数据
+
+演示数据库由两个公开数据集生成，数据集按原样内置、未作修改。所有日期都向后平移了相同的天数，使演示数据看起来是最新的。发票、付款和季度销售目标是按固定规则由订单*推算*得出的（每个已发货订单开具一张发票，账期 30 天，付款习惯由客户编号的稳定哈希值决定；目标 = 上一年同季度 + 10%），并非源数据。演示用的销售总监和管理员用户是额外添加的；其他所有人员、公司和数据均来自源数据。
+
+</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::ChartStyle</name>
+    <message>
+        <source>millions of %1</source>
+        <translation>%1（百万）</translation>
+    </message>
+    <message>
+        <source>thousands of %1</source>
+        <translation>%1（千）</translation>
+    </message>
+    <message>
+        <source>hundred millions of %1</source>
+        <translation>亿 %1</translation>
+    </message>
+    <message>
+        <source>ten thousands of %1</source>
+        <translation>万 %1</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::CustomersPage</name>
+    <message>
+        <source>Customers and dealers</source>
+        <translation>客户与经销商</translation>
+    </message>
+    <message>
+        <source>Search by name, city, state, country or customer id</source>
+        <translation>按名称、城市、州/省、国家/地区或客户编号搜索</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::DashboardPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the figures again from the database (F5)</source>
+        <translation>从数据库重新读取数据（F5）</translation>
+    </message>
+    <message>
+        <source>Show one region or all regions</source>
+        <translation>显示单个区域或全部区域</translation>
+    </message>
+    <message>
+        <source>Top customers by sales, last 12 months</source>
+        <translation>近 12 个月销售额最高的客户</translation>
+    </message>
+    <message>
+        <source>This database holds no sales yet. Company data arrives through sync with your company&apos;s server; until then you can explore the demo database (Settings).</source>
+        <translation>此数据库中还没有销售数据。公司数据将通过与贵公司服务器同步获得；在此之前，您可以先浏览演示数据库（在“设置”中切换）。</translation>
+    </message>
+    <message>
+        <source>Sales, last 12 months</source>
+        <translation>近 12 个月销售额</translation>
+    </message>
+    <message>
+        <source>Open pipeline</source>
+        <translation>在途商机金额</translation>
+    </message>
+    <message>
+        <source>Win rate, last 12 months</source>
+        <translation>近 12 个月赢单率</translation>
+    </message>
+    <message>
+        <source>Open orders</source>
+        <translation>未发货订单</translation>
+    </message>
+    <message>
+        <source>Overdue invoices</source>
+        <translation>逾期发票</translation>
+    </message>
+    <message>
+        <source>The dashboard could not be loaded: %1</source>
+        <translation>无法加载仪表板：%1</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open opportunities</source>
+        <translation>
+            <numerusform>%Ln 个未结束商机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 won, %2 lost</source>
+        <translation>赢单 %1 个，输单 %2 个</translation>
+    </message>
+    <message>
+        <source>%1 (derived demo invoices)</source>
+        <translation>%1（基于推算的演示发票）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln orders in other currencies are not included.</source>
+        <translation>
+            <numerusform>未包含以其他货币计价的 %Ln 个订单。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 vs the 12 months before</source>
+        <comment>%1 is a signed percentage change, e.g. +12.3%</comment>
+        <translation>较前 12 个月 %1</translation>
+    </message>
+    <message>
+        <source>worth %1</source>
+        <comment>%1 is an amount of money</comment>
+        <translation>金额 %1</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::MainWindow</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Dealers</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rebuild demo database…</source>
+        <translation>重建演示数据库(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Vantage</source>
+        <translation>关于 Vantage(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Sync: not set up</source>
+        <translation>同步：未设置</translation>
+    </message>
+    <message>
+        <source>Sync with a company server arrives in a later version.</source>
+        <translation>与公司服务器同步的功能将在后续版本中提供。</translation>
+    </message>
+    <message>
+        <source>No database open</source>
+        <translation>未打开数据库</translation>
+    </message>
+    <message>
+        <source>Vantage</source>
+        <translation>Vantage</translation>
+    </message>
+    <message>
+        <source>Demo data as of %1 — %2</source>
+        <translation>演示数据，截至 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Vantage — Demo data</source>
+        <translation>Vantage — 演示数据</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Demo data.&lt;/b&gt; Public sample data sets with every date moved forward %Ln days; invoices, payments and sales targets are derived from them. This is not your company&apos;s data. &lt;a href=&quot;about&quot;&gt;About the demo data&lt;/a&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;演示数据。&lt;/b&gt;公开示例数据集，所有日期均已向后平移 %Ln 天；发票、付款和销售目标由这些数据推算得出。这不是贵公司的数据。&lt;a href=&quot;about&quot;&gt;关于演示数据&lt;/a&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Company data — %1</source>
+        <translation>公司数据 — %1</translation>
+    </message>
+    <message>
+        <source>Vantage — Company data</source>
+        <translation>Vantage — 公司数据</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::MessageBar</name>
+    <message>
+        <source>Close this message</source>
+        <translation>关闭此消息</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::OpportunitiesPage</name>
+    <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Search by opportunity, account, owner or id</source>
+        <translation>按商机、客户、负责人或编号搜索</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>仅未结束商机</translation>
+    </message>
+    <message>
+        <source>Closed only</source>
+        <translation>仅已结束商机</translation>
+    </message>
+    <message>
+        <source>Open and closed</source>
+        <translation>全部商机</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::OrdersPage</name>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Search by order number, customer, city or state</source>
+        <translation>按订单号、客户、城市或州/省搜索</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::PipelineChart</name>
+    <message>
+        <source>Pipeline value by stage</source>
+        <translation>各阶段销售管道金额</translation>
+    </message>
+    <message>
+        <source>Open deals</source>
+        <translation>未结束商机</translation>
+    </message>
+    <message>
+        <source>Closed in the last 12 months</source>
+        <translation>近 12 个月已结束商机</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>stage name (number of deals)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Stage (deals)</source>
+        <translation>阶段（商机数）</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::PlannedPage</name>
+    <message>
+        <source>This page is not built yet. Nothing on it works in this version.</source>
+        <translation>此页面尚在开发中，当前版本中其各项功能均不可用。</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Planned: sales forecasts by region, product category and rep, monthly or quarterly, with 80% and 95% ranges and the measured accuracy of each forecast (backtests) next to the chart; the current-quarter outlook against target.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;规划中：按区域、产品类别和销售代表进行月度或季度销售预测，给出 80% 和 95% 区间，并在图表旁显示每项预测的实测准确度（回测）；以及本季度预计业绩与目标的对比。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Planned: every Monday, the ten open opportunities and orders most likely to slip or be lost, each with its reasons, owner and a suggested next step, and alerts when the funnel moves away from its usual conversion and pace.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;规划中：每周一列出最有可能延期或丢单的十个未结束商机和订单，并附上原因、负责人和建议的下一步行动；当销售漏斗的转化率和推进节奏偏离常态时发出提醒。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Dealers</source>
+        <translation>经销商</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Planned: a credit score and a proposed credit limit for every dealer, with every point of the score explained; overrides need approval and are recorded.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;规划中：为每个经销商给出信用评分和建议信用额度，评分中的每一分都有说明；人工调整需经审批并留有记录。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Planned: quotes that work offline, from price books, with discounts that need approval above a threshold, taxes per country, currencies, compliance checks and PDF output in Chinese and English.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;规划中：可离线使用的报价功能，基于价格表生成报价，超过阈值的折扣需审批，支持按国家计税、多币种和合规检查，并可输出中英文 PDF。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Planned: contracts generated from accepted quotes, with standard clauses, approval and signature status, in Chinese and English.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;规划中：根据客户已接受的报价生成中英文合同，包含标准条款，并显示审批和签署状态。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Planned: sign in to your company&apos;s Vantage server, download your regions&apos; data into a separate company database, and send your offline changes when you are back online, with conflicts shown side by side.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;规划中：登录贵公司的 Vantage 服务器，将您所辖区域的数据下载到单独的公司数据库中；恢复联网后上传您在离线期间所做的更改，如有冲突则并排显示。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::RecordListPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>page title: error message</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <comment>%1 rows loaded so far, %2 rows that match</comment>
+        <translation>已显示 %1 / %2 条</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::SalesByMonthChart</name>
+    <message numerus="yes">
+        <source>Sales by month and region, last %n months</source>
+        <translation>
+            <numerusform>近 %n 个月各区域月度销售额</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>MMM yy</source>
+        <comment>short month and year on the chart axis</comment>
+        <translation>yy年M月</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>数据：</translation>
+    </message>
+    <message>
+        <source>Demo database (public sample data, safe to explore)</source>
+        <translation>演示数据库（公开示例数据，可放心试用）</translation>
+    </message>
+    <message>
+        <source>Company database (filled from your company&apos;s server by sync)</source>
+        <translation>公司数据库（通过同步从贵公司服务器获取数据）</translation>
+    </message>
+    <message>
+        <source>Demo: %1
+Company: %2</source>
+        <translation>演示：%1
+公司：%2</translation>
+    </message>
+    <message>
+        <source>Some settings are managed by your IT department and cannot be changed here.</source>
+        <translation>部分设置由贵公司 IT 部门统一管理，无法在此更改。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::TaskProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+</TS>

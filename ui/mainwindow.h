@@ -1,0 +1,89 @@
+#pragma once
+
+#include "storage/storeinfo.h"
+
+#include <QMainWindow>
+
+#include <vector>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace vantage::core {
+class Store;
+}
+
+namespace vantage::ui {
+
+class DashboardPage;
+class MessageBar;
+class RecordListPage;
+class TaskProgress;
+
+// The main window: navigation to every area, the demo banner, a message bar and the status bar.
+// It shows what the store holds; opening, building and switching databases is the app's job.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum class Page { Dashboard, Opportunities, Orders, Customers, Forecast, Risk, Dealers, Quotes, Contracts, Sync };
+    static constexpr int kPageCount = 10;
+
+    explicit MainWindow(QWidget *parent = nullptr);
+
+    void setStore(core::Store *store, const core::StoreInfo &info);
+    // Detaches every page from the store (before it is closed) and says why in the status bar.
+    void clearStore(const QString &status);
+
+    void showPage(Page page);
+    Page currentPage() const;
+    QWidget *page(Page page) const;
+    QAction *pageAction(Page page) const;
+    QString pageTitle(Page page) const;
+    DashboardPage *dashboard() const { return m_dashboard; }
+    MessageBar *messageBar() const { return m_messages; }
+    TaskProgress *taskProgress() const { return m_progress; }
+    QString dataSourceText() const;
+    QString bannerText() const;
+
+Q_SIGNALS:
+    void settingsRequested();
+    void rebuildDemoRequested();
+    void aboutRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildPages();
+    void buildMenus();
+    void retranslateUi();
+    void updateDataSource();
+
+    core::Store *m_store = nullptr;
+    core::StoreInfo m_info;
+    bool m_hasStore = false;
+    QString m_detachedStatus;
+
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_banner = nullptr;
+    MessageBar *m_messages = nullptr;
+    DashboardPage *m_dashboard = nullptr;
+    std::vector<RecordListPage *> m_lists;
+    std::vector<QAction *> m_pageActions;
+    QLabel *m_source = nullptr;
+    QLabel *m_sync = nullptr;
+    TaskProgress *m_progress = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_goMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_rebuildAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+};
+
+} // namespace vantage::ui

@@ -1,0 +1,267 @@
+#include "dashboardpage.h"
+
+#include "charts/pipelinechart.h"
+#include "charts/salesbymonthchart.h"
+#include "widgets/futurewatch.h"
+#include "widgets/kpitile.h"
+
+#include "domain/clock.h"
+#include "domain/enumlabels.h"
+#include "domain/money.h"
+#include "itemmodels/displayformat.h"
+#include "itemmodels/topcustomersmodel.h"
+#include "storage/dashboardrepository.h"
+#include "storage/readqueries.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTableView>
+
+namespace vantage::ui {
+namespace {
+
+enum Tile { SalesTile, PipelineTile, WinRateTile, OpenOrdersTile, OverdueTile, TileCount };
+
+QString percentText(qint64 numerator, qint64 denominator, bool signedChange = false)
+{
+    if (denominator == 0)
+        return QStringLiteral("—");
+    const QLocale locale;
+    // Tenths of a percent, rounded, in integer arithmetic.
+    const qint64 tenths = (numerator * 2000 / denominator + (numerator >= 0 ? 1 : -1)) / 2;
+    QString text = locale.toString(static_cast<double>(tenths) / 10.0, 'f', 1) + locale.percent();
+    if (signedChange && tenths > 0)
+        text.prepend(locale.positiveSign());
+    return text;
+}
+
+} // namespace
+
+DashboardPage::DashboardPage(QWidget *parent) : QWidget(parent)
+{
+    buildUi();
+    retranslateUi();
+}
+
+void DashboardPage::buildUi()
+{
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    outer->addWidget(scroll);
+    auto *content = new QWidget(scroll);
+    scroll->setWidget(content);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(16, 12, 16, 16);
+    layout->setSpacing(12);
+
+    auto *header = new QHBoxLayout;
+    m_title = new QLabel(content);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_asOf = new QLabel(content);
+    m_region = new QComboBox(content);
+    m_region->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_refresh = new QPushButton(content);
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    header->addWidget(m_title);
+    header->addSpacing(12);
+    header->addWidget(m_asOf);
+    header->addStretch(1);
+    header->addWidget(m_region);
+    header->addWidget(m_refresh);
+    layout->addLayout(header);
+
+    m_empty = new QLabel(content);
+    m_empty->setWordWrap(true);
+    m_empty->hide();
+    layout->addWidget(m_empty);
+
+    auto *tiles = new QHBoxLayout;
+    for (int i = 0; i < TileCount; ++i) {
+        m_tiles.push_back(new KpiTile(content));
+        tiles->addWidget(m_tiles.back());
+    }
+    layout->addLayout(tiles);
+
+    auto *charts = new QHBoxLayout;
+    m_salesChart = new SalesByMonthChart(content);
+    m_pipelineChart = new PipelineChart(content);
+    charts->addWidget(m_salesChart, 3);
+    charts->addWidget(m_pipelineChart, 2);
+    layout->addLayout(charts, 1);
+
+    m_topTitle = new QLabel(content);
+    QFont sectionFont = m_topTitle->font();
+    sectionFont.setBold(true);
+    m_topTitle->setFont(sectionFont);
+    layout->addWidget(m_topTitle);
+    m_topModel = new core::TopCustomersModel(this);
+    m_topCustomers = new QTableView(content);
+    m_topCustomers->setModel(m_topModel);
+    m_topCustomers->verticalHeader()->hide();
+    m_topCustomers->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_topCustomers->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_topCustomers->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_topCustomers->horizontalHeader()->setSectionResizeMode(core::TopCustomersModel::Customer, QHeaderView::Stretch);
+    m_topCustomers->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_topCustomers->setFixedHeight(m_topCustomers->verticalHeader()->defaultSectionSize()
+                                       * (core::DashboardRepository::kTopCustomers + 1) + 6);
+    layout->addWidget(m_topCustomers);
+
+    connect(m_refresh, &QPushButton::clicked, this, &DashboardPage::refresh);
+    connect(m_region, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_store && !m_region->signalsBlocked())
+            refresh();
+    });
+}
+
+void DashboardPage::retranslateUi()
+{
+    m_title->setText(tr("Dashboard"));
+    m_refresh->setText(tr("Refresh"));
+    m_refresh->setToolTip(tr("Read the figures again from the database (F5)"));
+    m_region->setToolTip(tr("Show one region or all regions"));
+    m_topTitle->setText(tr("Top customers by sales, last 12 months"));
+    m_empty->setText(tr("This database holds no sales yet. Company data arrives through sync with your "
+                        "company's server; until then you can explore the demo database (Settings)."));
+    m_topModel->retranslate();
+    fillRegionFilter();
+    if (m_hasData) {
+        showData(m_data);
+    } else {
+        const QStringList captions{tr("Sales, last 12 months"), tr("Open pipeline"), tr("Win rate, last 12 months"),
+                                   tr("Open orders"), tr("Overdue invoices")};
+        for (int i = 0; i < TileCount; ++i) {
+            m_tiles[static_cast<size_t>(i)]->setCaption(captions[i]);
+            m_tiles[static_cast<size_t>(i)]->setValue(QStringLiteral("…"));
+        }
+    }
+}
+
+void DashboardPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void DashboardPage::setStore(core::Store *store, const core::StoreInfo &info)
+{
+    m_store = store;
+    m_info = info;
+    m_hasData = false;
+    m_data = {};
+    fillRegionFilter();
+    refresh();
+}
+
+void DashboardPage::clearStore()
+{
+    m_store = nullptr;
+    m_hasData = false;
+}
+
+QDate DashboardPage::asOfDate() const
+{
+    // The demo's "today" is the day it was built for; a company database lives in real time.
+    if (m_info.kind == core::DatabaseKind::Demo && m_info.dataAsOf.isValid())
+        return m_info.dataAsOf;
+    return core::Clock::nowUtc().toLocalTime().date();
+}
+
+void DashboardPage::refresh()
+{
+    if (!m_store)
+        return;
+    core::DashboardFilter filter;
+    filter.asOf = asOfDate();
+    filter.regionId = m_region->currentData().toString();
+    m_loading = true;
+    m_refresh->setEnabled(false);
+    watchFuture(this, core::loadDashboard(*m_store, filter), [this](const core::Result<core::DashboardData> &result) {
+        m_loading = false;
+        m_refresh->setEnabled(true);
+        if (!result) {
+            Q_EMIT failed(tr("The dashboard could not be loaded: %1").arg(result.error().message));
+            return;
+        }
+        const bool regionsChanged = result.value().regions.size() != m_data.regions.size();
+        m_data = result.value();
+        m_hasData = true;
+        if (regionsChanged) {
+            fillRegionFilter();
+            Q_EMIT this->regionsChanged(m_data.regions);
+        }
+        showData(m_data);
+        Q_EMIT loaded();
+    });
+}
+
+void DashboardPage::fillRegionFilter()
+{
+    const QString current = m_region->currentData().toString();
+    const QSignalBlocker block(m_region);
+    m_region->clear();
+    m_region->addItem(tr("All regions"), QString());
+    for (const core::RegionRef &region : m_data.regions)
+        m_region->addItem(core::EnumLabels::dataName(region.name), region.id);
+    m_region->setCurrentIndex(std::max(0, m_region->findData(current)));
+}
+
+void DashboardPage::showData(const core::DashboardData &data)
+{
+    m_asOf->setText(tr("as of %1").arg(core::displayDate(data.filter.asOf)));
+    const bool empty = data.kpis.salesLast12Minor == 0 && data.kpis.salesPrevious12Minor == 0
+        && data.kpis.openPipelineCount == 0;
+    m_empty->setVisible(empty);
+    fillTiles();
+    m_salesChart->setData(data);
+    m_pipelineChart->setData(data);
+    m_topModel->setData(data);
+}
+
+void DashboardPage::fillTiles()
+{
+    const core::DashboardKpis &k = m_data.kpis;
+    const QLocale locale;
+    const core::Currency currency = core::Currency::fromCode(m_data.filter.currency).value_or(core::Currency::usd());
+    const auto money = [&](qint64 minor) { return core::Money(minor, currency); };
+    KpiTile *sales = m_tiles[SalesTile];
+    sales->setCaption(tr("Sales, last 12 months"));
+    sales->setValue(money(k.salesLast12Minor).formatCompact(locale), money(k.salesLast12Minor).format(locale));
+    sales->setDetail(tr("%1 vs the 12 months before", "%1 is a signed percentage change, e.g. +12.3%")
+                         .arg(percentText(k.salesLast12Minor - k.salesPrevious12Minor, k.salesPrevious12Minor, true)));
+    KpiTile *pipeline = m_tiles[PipelineTile];
+    pipeline->setCaption(tr("Open pipeline"));
+    pipeline->setValue(money(k.openPipelineMinor).formatCompact(locale), money(k.openPipelineMinor).format(locale));
+    pipeline->setDetail(tr("%Ln open opportunities", nullptr, static_cast<int>(k.openPipelineCount)));
+    KpiTile *winRate = m_tiles[WinRateTile];
+    winRate->setCaption(tr("Win rate, last 12 months"));
+    winRate->setValue(percentText(k.won12, k.won12 + k.lost12));
+    winRate->setDetail(tr("%1 won, %2 lost").arg(locale.toString(k.won12), locale.toString(k.lost12)));
+    KpiTile *orders = m_tiles[OpenOrdersTile];
+    orders->setCaption(tr("Open orders"));
+    orders->setValue(locale.toString(k.openOrders));
+    orders->setDetail(tr("worth %1", "%1 is an amount of money").arg(money(k.openOrdersMinor).format(locale)));
+    KpiTile *overdue = m_tiles[OverdueTile];
+    overdue->setCaption(tr("Overdue invoices"));
+    overdue->setValue(locale.toString(k.overdueInvoices));
+    overdue->setDetail(m_info.kind == core::DatabaseKind::Demo
+                           ? tr("%1 (derived demo invoices)").arg(money(k.overdueMinor).format(locale))
+                           : money(k.overdueMinor).format(locale));
+    if (k.otherCurrencyOrders > 0)
+        sales->setToolTip(tr("%Ln orders in other currencies are not included.", nullptr,
+                             static_cast<int>(k.otherCurrencyOrders)));
+}
+
+} // namespace vantage::ui

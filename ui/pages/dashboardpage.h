@@ -1,0 +1,79 @@
+#pragma once
+
+#include "storage/dashboarddata.h"
+#include "storage/storeinfo.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace vantage::core {
+class Store;
+class TopCustomersModel;
+} // namespace vantage::core
+
+namespace vantage::ui {
+
+class KpiTile;
+class PipelineChart;
+class SalesByMonthChart;
+
+// Headline figures, sales by month and region, pipeline by stage and top customers, all read from
+// the store on a reader thread.
+class DashboardPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DashboardPage(QWidget *parent = nullptr);
+
+    void setStore(core::Store *store, const core::StoreInfo &info);
+    void clearStore();
+    void refresh();
+
+    bool isLoading() const { return m_loading; }
+    const core::DashboardData &data() const { return m_data; }
+    const std::vector<KpiTile *> &tiles() const { return m_tiles; }
+    SalesByMonthChart *salesChart() const { return m_salesChart; }
+    PipelineChart *pipelineChart() const { return m_pipelineChart; }
+    QTableView *topCustomersView() const { return m_topCustomers; }
+    QComboBox *regionFilter() const { return m_region; }
+
+Q_SIGNALS:
+    void loaded();
+    void failed(const QString &message);
+    void regionsChanged(const std::vector<vantage::core::RegionRef> &regions);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildUi();
+    void retranslateUi();
+    void showData(const core::DashboardData &data);
+    void fillTiles();
+    void fillRegionFilter();
+    QDate asOfDate() const;
+
+    core::Store *m_store = nullptr;
+    core::StoreInfo m_info;
+    core::DashboardData m_data;
+    bool m_loading = false;
+    bool m_hasData = false;
+
+    QLabel *m_title = nullptr;
+    QLabel *m_asOf = nullptr;
+    QLabel *m_empty = nullptr;
+    QComboBox *m_region = nullptr;
+    QPushButton *m_refresh = nullptr;
+    std::vector<KpiTile *> m_tiles;
+    SalesByMonthChart *m_salesChart = nullptr;
+    PipelineChart *m_pipelineChart = nullptr;
+    QLabel *m_topTitle = nullptr;
+    QTableView *m_topCustomers = nullptr;
+    core::TopCustomersModel *m_topModel = nullptr;
+};
+
+} // namespace vantage::ui
