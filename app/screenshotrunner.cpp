@@ -44,6 +44,13 @@ ScreenshotRunner::ScreenshotRunner(ui::MainWindow *window, const QString &direct
                            m_dialog->show();
                            return m_dialog;
                        }});
+    m_shots.push_back({QStringLiteral("13-about-data"), [this] {
+                           auto *about = new ui::AboutDialog(m_window);
+                           about->showBundledData();
+                           about->show();
+                           m_dialog = about;
+                           return m_dialog;
+                       }});
     m_timer.setInterval(kPollMs);
     connect(&m_timer, &QTimer::timeout, this, &ScreenshotRunner::step);
 }

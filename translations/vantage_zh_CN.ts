@@ -740,6 +740,10 @@
         <source>The original file is kept as %1.</source>
         <translation>原文件已保留为 %1。</translation>
     </message>
+    <message>
+        <source>Cannot create the folder for %1.</source>
+        <translation>无法为 %1 创建文件夹。</translation>
+    </message>
 </context>
 <context>
     <name>vantage::core::SuperstoreSource</name>

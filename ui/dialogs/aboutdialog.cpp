@@ -47,6 +47,11 @@ QString AboutDialog::dataText() const
     return m_data->toPlainText();
 }
 
+void AboutDialog::showBundledData()
+{
+    m_tabs->setCurrentIndex(1);
+}
+
 void AboutDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)

@@ -17,6 +17,8 @@ public:
     explicit AboutDialog(QWidget *parent = nullptr);
 
     QString dataText() const;
+    // Opens on the tab about the bundled data sets and their licences.
+    void showBundledData();
 
 protected:
     void changeEvent(QEvent *event) override;
