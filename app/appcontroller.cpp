@@ -27,7 +27,8 @@ AppController::AppController(CommandLine options, QObject *parent)
     : QObject(parent), m_options(std::move(options)), m_window(std::make_unique<ui::MainWindow>())
 {
     connect(m_window.get(), &ui::MainWindow::settingsRequested, this, &AppController::showSettings);
-    connect(m_window.get(), &ui::MainWindow::aboutRequested, this, &AppController::showAbout);
+    connect(m_window.get(), &ui::MainWindow::aboutRequested, this, [this] { showAbout(false); });
+    connect(m_window.get(), &ui::MainWindow::aboutDemoDataRequested, this, [this] { showAbout(true); });
     connect(m_window.get(), &ui::MainWindow::rebuildDemoRequested, this, &AppController::confirmRebuild);
 }
 
@@ -39,6 +40,12 @@ AppController::~AppController()
     }
     m_window.reset(); // pages drop their models before the store goes
     m_store.reset();
+    // At exit only: the window is gone, so waiting for retiring stores freezes nothing. Their
+    // finishing jobs use the store, so they end before it is deleted.
+    for (RetiringStore &retiring : m_retiring) {
+        retiring.jobsFinished.waitForFinished();
+        delete retiring.store;
+    }
 }
 
 bool AppController::isBusy() const
@@ -71,8 +78,9 @@ void AppController::openDatabase(const QString &path)
     closeStore(tr("Opening %1…").arg(path));
     m_path = path;
     m_store = std::make_unique<core::Store>(path);
-    ui::watchFuture(this, m_store->open(), [this, path, store = m_store.get()](const Result<core::StoreInfo> &info) {
-        if (store != m_store.get())
+    const quint64 generation = ++m_openGeneration;
+    ui::watchFuture(this, m_store->open(), [this, path, generation](const Result<core::StoreInfo> &info) {
+        if (generation != m_openGeneration)
             return; // another database was chosen meanwhile
         if (!info) {
             closeStore(tr("The database could not be opened."));
@@ -93,13 +101,28 @@ void AppController::openDatabase(const QString &path)
 void AppController::closeStore(const QString &status)
 {
     m_window->clearStore(status);
-    m_store.reset();
+    ++m_openGeneration;
+    if (!m_store)
+        return;
+    // Deleting a store joins its threads; let its jobs finish on a pool thread first, so the
+    // window never waits for a query or a migration that is still running.
+    core::Store *old = m_store.release();
+    const QFuture<void> finished = old->finishJobs();
+    m_retiring.push_back({old, finished});
+    ui::watchFuture(this, finished, [this, old] {
+        m_retiring.erase(std::find_if(m_retiring.begin(), m_retiring.end(),
+                                      [old](const RetiringStore &r) { return r.store == old; }));
+        delete old;
+    });
 }
 
 void AppController::buildDemo(const QString &path)
 {
-    if (m_build)
+    if (m_build) {
+        m_window->messageBar()->showMessage(tr("The demo database is being built already."),
+                                            ui::MessageBar::Level::Information);
         return;
+    }
     const bool existedBefore = QFileInfo::exists(path);
     closeStore(tr("Building the demo database…"));
     const QDate asOf = m_options.demoAsOf.isValid() ? m_options.demoAsOf : core::Clock::nowUtc().toLocalTime().date();
@@ -108,17 +131,22 @@ void AppController::buildDemo(const QString &path)
     connect(m_build, &QFutureWatcherBase::finished, this, [this, path, existedBefore] { onDemoBuilt(path, existedBefore); });
     m_build->setFuture(QtConcurrent::run([path, asOf](QPromise<BuildResult> &promise) {
         core::PromiseJobContext<BuildResult> context(promise, [] {
-            return Result<QSqlDatabase>(core::Error{core::ErrorCode::Database, QString(), QStringLiteral("no connection")});
+            // The builder opens its own file; this context only carries progress and cancel.
+            return Result<QSqlDatabase>(core::Error{core::ErrorCode::Database,
+                                                    tr("No database connection is available to this job."),
+                                                    QStringLiteral("builder context has no connection")});
         });
         promise.addResult(core::DemoDatabaseBuilder(path, asOf).build(context));
     }));
     m_window->taskProgress()->track(m_build, tr("Building the demo database…"));
+    m_window->setDemoBuildRunning(true);
 }
 
 void AppController::onDemoBuilt(const QString &path, bool existedBefore)
 {
     auto *watcher = m_build;
     m_build = nullptr;
+    m_window->setDemoBuildRunning(false);
     watcher->deleteLater();
     const bool haveResult = watcher->future().resultCount() > 0;
     if (haveResult && watcher->result().ok()) {
@@ -177,7 +205,10 @@ void AppController::showSettings()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (dialog->language() != m_settings.language()) {
-            m_settings.setValue(core::AppSettings::kLanguage, dialog->language());
+            if (!m_settings.setValue(core::AppSettings::kLanguage, dialog->language()))
+                m_window->messageBar()->showMessage(
+                    tr("The language could not be saved in your settings file; it applies until you quit Vantage."),
+                    ui::MessageBar::Level::Warning);
             applyLanguage(dialog->language());
         }
         if (dialog->dataSource() != m_settings.dataSource())
@@ -194,8 +225,14 @@ void AppController::applyLanguage(const QString &choice)
 
 void AppController::switchDataSource(const QString &source)
 {
-    if (!m_settings.setValue(core::AppSettings::kDataSource, source))
+    if (!m_settings.setValue(core::AppSettings::kDataSource, source)) {
+        m_window->messageBar()->showMessage(
+            m_settings.isLocked(core::AppSettings::kDataSource)
+                ? tr("Your IT department has chosen the data source; it cannot be changed here.")
+                : tr("The data source could not be saved in your settings file; nothing was changed."),
+            ui::MessageBar::Level::Warning);
         return;
+    }
     m_options.databasePath.clear();
     const QString path = configuredPath();
     if (source == QLatin1String("demo") && !QFileInfo::exists(path))
@@ -204,9 +241,11 @@ void AppController::switchDataSource(const QString &source)
         openDatabase(path);
 }
 
-void AppController::showAbout()
+void AppController::showAbout(bool bundledData)
 {
     auto *dialog = new ui::AboutDialog(m_window.get());
+    if (bundledData)
+        dialog->showBundledData();
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

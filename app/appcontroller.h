@@ -12,6 +12,7 @@
 #include <QObject>
 
 #include <memory>
+#include <vector>
 
 namespace vantage::core {
 class Store;
@@ -53,13 +54,20 @@ private:
     void showOpenError(const QString &path, const core::Error &error);
     void closeStore(const QString &status);
     void showSettings();
-    void showAbout();
+    void showAbout(bool bundledData);
     void confirmRebuild();
 
     CommandLine m_options;
     core::AppSettings m_settings;
     std::unique_ptr<ui::MainWindow> m_window;
     std::unique_ptr<core::Store> m_store;
+    struct RetiringStore
+    {
+        core::Store *store;
+        QFuture<void> jobsFinished;
+    };
+    std::vector<RetiringStore> m_retiring; // closed stores finishing their jobs before deletion
+    quint64 m_openGeneration = 0;          // answers for an earlier open are ignored
     QFutureWatcher<core::Result<core::ImportReport>> *m_build = nullptr;
     QString m_path;
 };

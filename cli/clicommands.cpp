@@ -6,6 +6,7 @@
 #include "importing/demodatabasebuilder.h"
 #include "importing/demoimporter.h"
 #include "storage/connection.h"
+#include "storage/lazyconnectioncontext.h"
 #include "storage/sql.h"
 #include "storage/storeopener.h"
 
@@ -29,11 +30,11 @@ int fail(const QString &message)
     return 1;
 }
 
-// --as-of or today's date (UTC); the demo is shifted to end just before it.
+// --as-of or today's local date, as in the app; the demo is shifted to end the day before.
 bool asOfDate(const QCommandLineParser &parser, QDate &date)
 {
     if (!parser.isSet(QStringLiteral("as-of"))) {
-        date = Clock::todayUtc();
+        date = Clock::nowUtc().toLocalTime().date();
         return true;
     }
     date = QDate::fromString(parser.value(QStringLiteral("as-of")), Qt::ISODate);
@@ -60,16 +61,6 @@ QString requiredDb(const QCommandLineParser &parser)
     return db;
 }
 
-class CliJobContext : public JobContext
-{
-public:
-    explicit CliJobContext(QSqlDatabase db = {}) : m_db(std::move(db)) {}
-    Result<QSqlDatabase> connection() override { return m_db; }
-    void setProgress(int value, int maximum, const QString &text) override { CliOutput::progress(value, maximum, text); }
-
-private:
-    QSqlDatabase m_db;
-};
 
 } // namespace
 
@@ -113,7 +104,7 @@ int CliCommands::demo(const QCommandLineParser &parser)
     QDate asOf;
     if (db.isEmpty() || !asOfDate(parser, asOf))
         return 2;
-    CliJobContext context;
+    LazyConnectionContext context(QString(), &CliOutput::progress); // the builder opens its own file
     auto report = DemoDatabaseBuilder(QFileInfo(db).absoluteFilePath(), asOf).build(context);
     if (!report)
         return fail(report.error().message);
@@ -132,12 +123,9 @@ int CliCommands::import(const QCommandLineParser &parser)
         CliOutput::err() << Tr::tr("error: --source DIR must name a folder") << Qt::endl;
         return 2;
     }
-    QDir().mkpath(QFileInfo(db).absolutePath());
-    ScopedConnection connection(QFileInfo(db).absoluteFilePath(), QStringLiteral("cli-import"), ConnectionMode::ReadWrite);
-    if (!connection.ok())
-        return fail(connection.error().message);
-    CliJobContext context(connection.database());
-    if (auto opened = StoreOpener(QFileInfo(db).absoluteFilePath()).open(context); !opened)
+    const QString path = QFileInfo(db).absoluteFilePath();
+    LazyConnectionContext context(path, &CliOutput::progress);
+    if (auto opened = StoreOpener(path).open(context); !opened)
         return fail(opened.error().message);
     auto report = DemoImporter(DemoSources::fromDirectory(source), asOf).run(context);
     if (!report)
@@ -151,10 +139,7 @@ int CliCommands::migrate(const QCommandLineParser &parser)
     const QString db = requiredDb(parser);
     if (db.isEmpty())
         return 2;
-    ScopedConnection connection(db, QStringLiteral("cli-migrate"), ConnectionMode::ReadWrite);
-    if (!connection.ok())
-        return fail(connection.error().message);
-    CliJobContext context(connection.database());
+    LazyConnectionContext context(db, &CliOutput::progress);
     auto opened = StoreOpener(db).open(context, StoreOpener::Create::Never);
     if (!opened)
         return fail(opened.error().message);

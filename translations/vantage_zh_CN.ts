@@ -67,6 +67,26 @@
         <source>Continue without a database</source>
         <translation>不打开数据库，继续</translation>
     </message>
+    <message>
+        <source>The demo database is being built already.</source>
+        <translation>演示数据库正在生成中。</translation>
+    </message>
+    <message>
+        <source>No database connection is available to this job.</source>
+        <translation>此任务没有可用的数据库连接。</translation>
+    </message>
+    <message>
+        <source>The language could not be saved in your settings file; it applies until you quit Vantage.</source>
+        <translation>无法将语言保存到设置文件中；该语言在您退出 Vantage 之前有效。</translation>
+    </message>
+    <message>
+        <source>Your IT department has chosen the data source; it cannot be changed here.</source>
+        <translation>数据来源由贵公司 IT 部门设定，无法在此更改。</translation>
+    </message>
+    <message>
+        <source>The data source could not be saved in your settings file; nothing was changed.</source>
+        <translation>无法将数据来源保存到设置文件中，未作任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>vantage::app::CommandLine</name>
@@ -258,6 +278,10 @@
         <source>Importing opportunities…</source>
         <translation>正在导入商机…</translation>
     </message>
+    <message>
+        <source>the revenue is too large and was left empty</source>
+        <translation>营业收入数值过大，已留空</translation>
+    </message>
 </context>
 <context>
     <name>vantage::core::CsvReader</name>
@@ -337,6 +361,10 @@
     <message>
         <source>Could not move the new demo database into place at %1.</source>
         <translation>无法将新的演示数据库移动到 %1。</translation>
+    </message>
+    <message>
+        <source>The demo database %1 is in use by another program; close it and try again.</source>
+        <translation>演示数据库 %1 正被其他程序使用，请关闭该程序后重试。</translation>
     </message>
 </context>
 <context>
@@ -523,17 +551,80 @@
         <source>%1, line %2, column &quot;%3&quot;: %4 (%5)</source>
         <translation>%1 第 %2 行“%3”列：%4（%5）</translation>
     </message>
-    <message>
-        <source>read %1: %2 rows</source>
-        <translation>读取 %1：%2 行</translation>
+    <message numerus="yes">
+        <source>read %1: %n rows</source>
+        <translation>
+            <numerusform>读取 %1：%n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>wrote %1: %n rows</source>
+        <translation>
+            <numerusform>写入 %1：%n 行</numerusform>
+        </translation>
     </message>
     <message>
-        <source>wrote %1: %2 rows</source>
-        <translation>写入 %1：%2 行</translation>
+        <source>rows skipped: %1</source>
+        <translation>跳过的行：%1</translation>
     </message>
     <message>
-        <source>%1 rows skipped, %2 warnings, %3 ms</source>
-        <translation>跳过 %1 行，警告 %2 条，耗时 %3 毫秒</translation>
+        <source>warnings: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>time: %1 ms</source>
+        <translation>耗时：%1 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::JsonReader</name>
+    <message>
+        <source>The message is malformed: %1</source>
+        <translation>消息格式不正确：%1</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>为必填项</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters</source>
+        <translation>超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>must be an integer</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2</source>
+        <translation>必须介于 %1 和 %2 之间</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation>必须是数组</translation>
+    </message>
+    <message>
+        <source>has more than %1 items</source>
+        <translation>超过 %1 项</translation>
+    </message>
+    <message>
+        <source>is not JSON (%1 at byte %2)</source>
+        <translation>不是有效的 JSON（第 %2 字节处：%1）</translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation>必须是 JSON 对象</translation>
     </message>
 </context>
 <context>
@@ -545,6 +636,10 @@
     <message>
         <source>The step was rolled back; the database remains at version %1.</source>
         <translation>该步骤已回滚，数据库仍为版本 %1。</translation>
+    </message>
+    <message>
+        <source>The database is at schema version %1; this version of Vantage knows up to %2.</source>
+        <translation>数据库的架构版本为 %1；当前版本的 Vantage 最高只支持版本 %2。</translation>
     </message>
 </context>
 <context>
@@ -629,10 +724,6 @@
         <translation>细分市场 / 行业</translation>
     </message>
     <message>
-        <source>Location</source>
-        <translation>所在地</translation>
-    </message>
-    <message>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
@@ -668,12 +759,13 @@
         <source>Ship date</source>
         <translation>发货日期</translation>
     </message>
-</context>
-<context>
-    <name>vantage::core::RecordListModel</name>
     <message>
-        <source>Orders in more than one currency</source>
-        <translation>订单涉及多种货币</translation>
+        <source>State or province</source>
+        <translation>州/省</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家/地区</translation>
     </message>
 </context>
 <context>
@@ -780,6 +872,81 @@
     </message>
 </context>
 <context>
+    <name>vantage::core::SyncMessages</name>
+    <message>
+        <source>must be a string of at most 10000 characters</source>
+        <translation>必须是不超过 10000 个字符的字符串</translation>
+    </message>
+    <message>
+        <source>must be an id (a lower-case UUID)</source>
+        <translation>必须是编号（小写 UUID）</translation>
+    </message>
+    <message>
+        <source>must be an integer</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>must be a date in the form YYYY-MM-DD</source>
+        <translation>必须是 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <source>must be an id (a lower-case UUID) or null</source>
+        <translation>必须是编号（小写 UUID）或 null</translation>
+    </message>
+    <message>
+        <source>is not a field of %1</source>
+        <translation>不是 %1 的字段</translation>
+    </message>
+    <message>
+        <source>is required and cannot be empty</source>
+        <translation>为必填项，不能为空</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>为必填项</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>is not a part of %1</source>
+        <translation>不属于 %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known mutation</source>
+        <translation>“%1”不是已知的修改操作</translation>
+    </message>
+    <message>
+        <source>only documents have children</source>
+        <translation>只有单据才能包含明细行</translation>
+    </message>
+    <message>
+        <source>names an unknown record type &quot;%1&quot;</source>
+        <translation>指定了未知的记录类型“%1”</translation>
+    </message>
+    <message>
+        <source>must follow the previous mid by one</source>
+        <translation>必须比上一个 mid 大 1</translation>
+    </message>
+    <message>
+        <source>is not a known status</source>
+        <translation>不是已知的状态</translation>
+    </message>
+    <message>
+        <source>names an unknown record type</source>
+        <translation>指定了未知的记录类型</translation>
+    </message>
+    <message>
+        <source>must be put, del or evict</source>
+        <translation>必须是 put、del 或 evict</translation>
+    </message>
+</context>
+<context>
     <name>vantage::core::TopCustomersModel</name>
     <message>
         <source>(account not in your regions)</source>
@@ -798,10 +965,6 @@
         <translation>类型</translation>
     </message>
     <message>
-        <source>Region</source>
-        <translation>区域</translation>
-    </message>
-    <message>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
@@ -812,6 +975,10 @@
     <message>
         <source>Share</source>
         <translation>占比</translation>
+    </message>
+    <message>
+        <source>Home region</source>
+        <translation>所属区域</translation>
     </message>
 </context>
 <context>
@@ -951,12 +1118,6 @@ The demo database is built from two public data sets, bundled unchanged. Every d
         <source>%1 (derived demo invoices)</source>
         <translation>%1（基于推算的演示发票）</translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln orders in other currencies are not included.</source>
-        <translation>
-            <numerusform>未包含以其他货币计价的 %Ln 个订单。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 vs the 12 months before</source>
         <comment>%1 is a signed percentage change, e.g. +12.3%</comment>
@@ -966,6 +1127,12 @@ The demo database is built from two public data sets, bundled unchanged. Every d
         <source>worth %1</source>
         <comment>%1 is an amount of money</comment>
         <translation>金额 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Amounts are in %1. %Ln orders, opportunities and open invoices in other currencies are not included, because no exchange rates are set up.</source>
+        <translation>
+            <numerusform>金额以 %1 计。由于尚未设置汇率，未包含以其他货币计价的 %Ln 条订单、商机和未付发票。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1229,6 +1396,14 @@ The demo database is built from two public data sets, bundled unchanged. Every d
         <comment>%1 rows loaded so far, %2 rows that match</comment>
         <translation>已显示 %1 / %2 条</translation>
     </message>
+    <message>
+        <source>No records</source>
+        <translation>没有记录</translation>
+    </message>
+    <message>
+        <source>Nothing matches the search</source>
+        <translation>没有符合搜索条件的记录</translation>
+    </message>
 </context>
 <context>
     <name>vantage::ui::SalesByMonthChart</name>
@@ -1246,6 +1421,11 @@ The demo database is built from two public data sets, bundled unchanged. Every d
     <message>
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+    <message>
+        <source>%1 (to date)</source>
+        <comment>a month that is not over yet</comment>
+        <translation>%1（至今）</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "widgets/messagebar.h"
 #include "widgets/taskprogress.h"
 
+#include "domain/enumlabels.h"
 #include "itemmodels/displayformat.h"
 
 #include <QAction>
@@ -47,7 +48,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_banner->setStyleSheet(QStringLiteral("#demoBanner { background: #fff6dc; border: 1px solid #e8c35a; "
                                            "border-radius: 4px; padding: 6px 10px; }"));
     m_banner->hide();
-    connect(m_banner, &QLabel::linkActivated, this, &MainWindow::aboutRequested);
+    connect(m_banner, &QLabel::linkActivated, this, &MainWindow::aboutDemoDataRequested);
     m_messages = new MessageBar(central);
     m_stack = new QStackedWidget(central);
     right->addWidget(m_banner);
@@ -166,6 +167,7 @@ void MainWindow::setStore(core::Store *store, const core::StoreInfo &info)
     m_store = store;
     m_info = info;
     m_hasStore = true;
+    core::EnumLabels::setDemoVocabulary(info.kind == core::DatabaseKind::Demo);
     m_rebuildAction->setEnabled(true);
     m_dashboard->setStore(store, info);
     for (RecordListPage *list : m_lists)
@@ -184,10 +186,16 @@ void MainWindow::clearStore(const QString &status)
     updateDataSource();
 }
 
+void MainWindow::setDemoBuildRunning(bool running)
+{
+    m_demoBuildRunning = running;
+    updateDataSource();
+}
+
 void MainWindow::updateDataSource()
 {
     const bool demo = m_hasStore && m_info.kind == core::DatabaseKind::Demo;
-    m_rebuildAction->setEnabled(!m_hasStore || demo);
+    m_rebuildAction->setEnabled(!m_demoBuildRunning && (!m_hasStore || demo));
     if (!m_hasStore) {
         m_source->setText(m_detachedStatus.isEmpty() ? tr("No database open") : m_detachedStatus);
         setWindowTitle(tr("Vantage"));

@@ -35,6 +35,8 @@ public:
     void setStore(core::Store *store, const core::StoreInfo &info);
     // Detaches every page from the store (before it is closed) and says why in the status bar.
     void clearStore(const QString &status);
+    // While the demo is being built, rebuilding again is not offered.
+    void setDemoBuildRunning(bool running);
 
     void showPage(Page page);
     Page currentPage() const;
@@ -51,6 +53,7 @@ Q_SIGNALS:
     void settingsRequested();
     void rebuildDemoRequested();
     void aboutRequested();
+    void aboutDemoDataRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -64,6 +67,7 @@ private:
     core::Store *m_store = nullptr;
     core::StoreInfo m_info;
     bool m_hasStore = false;
+    bool m_demoBuildRunning = false;
     QString m_detachedStatus;
 
     QListWidget *m_navigation = nullptr;

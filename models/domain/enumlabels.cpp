@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <atomic>
+
 #include <utility>
 #include <vector>
 
@@ -102,9 +104,18 @@ QStringList EnumLabels::codes(Kind kind)
     return result;
 }
 
+namespace {
+std::atomic_bool s_demoVocabulary{false};
+} // namespace
+
+void EnumLabels::setDemoVocabulary(bool enabled)
+{
+    s_demoVocabulary = enabled;
+}
+
 QString EnumLabels::dataName(const QString &name)
 {
-    if (name.isEmpty())
+    if (name.isEmpty() || !s_demoVocabulary)
         return name;
     return QCoreApplication::translate("vantage::core::DemoVocabulary", name.toUtf8().constData());
 }

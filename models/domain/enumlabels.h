@@ -17,8 +17,10 @@ public:
     static QStringList codes(Kind kind);
     // A pipeline stage: the translated built-in name, or the company's own stored name.
     static QString stageName(const QString &code, const QString &storedName);
-    // A name from the demo data in the UI language; any other name unchanged.
+    // A name from the demo data in the UI language while a demo database is open; a company's own
+    // names are always shown as entered.
     static QString dataName(const QString &name);
+    static void setDemoVocabulary(bool enabled);
 };
 
 } // namespace vantage::core

@@ -30,7 +30,12 @@ QLocale Translations::localeFor(const QString &choice)
     const QLocale system = QLocale::system();
     if (system.language() == QLocale::Chinese)
         return QLocale(QLocale::Chinese, QLocale::SimplifiedChineseScript, QLocale::China);
-    return system;
+    if (system.language() == QLocale::English)
+        return system;
+    // The UI is English: dates and numbers in English too (not Thai month names in an English
+    // window), with the system's territory where English has a variant for it (en_SG, en_MY, …).
+    const QLocale english(QLocale::English, system.territory());
+    return english.language() == QLocale::English ? english : QLocale(QLocale::English, QLocale::UnitedStates);
 }
 
 QLocale Translations::install(QCoreApplication &app, const QLocale &locale)

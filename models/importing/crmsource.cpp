@@ -77,7 +77,7 @@ Status readAccounts(const QString &dir, ImportReport &report, CrmData &data)
         a.sector = row.text(QStringLiteral("sector"), false);
         a.yearEstablished = static_cast<int>(row.integer(QStringLiteral("year_established"), 1800, 2100).value_or(0));
         a.revenueMillions = row.decimal(QStringLiteral("revenue"), false);
-        a.employees = row.integer(QStringLiteral("employees"), 0, 10000000);
+        a.employees = row.integer(QStringLiteral("employees"), 0, 10000000, false);
         a.location = row.text(QStringLiteral("office_location"), false);
         a.subsidiaryOf = row.text(QStringLiteral("subsidiary_of"), false);
         if (row.ok())

@@ -12,6 +12,8 @@
 
 #include <algorithm>
 
+#include "domain/isodate.h"
+
 namespace vantage::core {
 namespace {
 
@@ -19,11 +21,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(vantage::core::CrmWriter)
 };
-
-QString isoDate(const QDate &date)
-{
-    return date.toString(Qt::ISODate);
-}
 
 // Median days from engagement to a won close, per product: the demo's expected sales cycle.
 QHash<QString, int> medianWonCycle(const CrmData &data)
@@ -163,9 +160,13 @@ Status CrmWriter::writeAccounts(const CrmData &data)
             if (region.isEmpty() || it.value() > counts.value(region))
                 region = it.key();
         QVariant revenue;
-        if (a.revenueMillions)
+        if (a.revenueMillions) {
             if (auto minor = a.revenueMillions->scaledTo(8); minor) // millions of dollars → cents
                 revenue = minor.value();
+            else
+                m_context.report.add({ImportIssue::Severity::Warning, QStringLiteral("accounts.csv"), a.line,
+                                      QStringLiteral("revenue"), Tr::tr("the revenue is too large and was left empty")});
+        }
         auto id = m_context.insert(accounts, QStringLiteral("account"),
                                    region.isEmpty() ? QVariant() : QVariant(m_context.regionIdByCode.value(region)),
                                    {QStringLiteral("customer"), a.name, a.sector, a.location,
@@ -178,7 +179,8 @@ Status CrmWriter::writeAccounts(const CrmData &data)
     }
     // Parent links need every account written first.
     QSqlQuery parent(m_context.db);
-    parent.prepare(QStringLiteral("UPDATE account SET parent_account_id = ? WHERE id = ?"));
+    if (!parent.prepare(QStringLiteral("UPDATE account SET parent_account_id = ? WHERE id = ?")))
+        return sqlError(parent.lastError(), parent.lastQuery(), m_context.db.databaseName());
     for (const CrmAccount &a : data.accounts) {
         if (a.subsidiaryOf.isEmpty())
             continue;

@@ -13,6 +13,11 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <cstdio>
+#ifdef Q_OS_WIN
+#include <windows.h>
+#endif
+
 namespace vantage::core {
 namespace {
 
@@ -34,6 +39,17 @@ private:
     QSqlDatabase m_db;
     JobContext &m_outer;
 };
+
+// Moves from over to in one step: the path always holds either the old or the new complete file.
+bool replaceFile(const QString &from, const QString &to)
+{
+#ifdef Q_OS_WIN
+    return MoveFileExW(reinterpret_cast<const wchar_t *>(from.utf16()), reinterpret_cast<const wchar_t *>(to.utf16()),
+                       MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH);
+#else
+    return std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
+#endif
+}
 
 void removeDatabaseFiles(const QString &path)
 {
@@ -74,27 +90,31 @@ Result<ImportReport> DemoDatabaseBuilder::buildInto(const QString &path, JobCont
     if (!report)
         return report;
     const MetaRepository meta(db);
-    for (const auto &[key, value] : {std::pair{MetaRepository::kDatabaseKind, QStringLiteral("demo")},
-                                     std::pair{MetaRepository::kCreatedAt, Clock::nowUtc().toString(Qt::ISODate)},
+    for (const auto &[key, value] : {std::pair{MetaRepository::kCreatedAt, Clock::nowUtc().toString(Qt::ISODate)},
                                      std::pair{MetaRepository::kCreatedByVersion, QStringLiteral(VANTAGE_VERSION_STRING)}})
         if (auto s = meta.set(key, value); !s)
             return s.error();
-    // A single self-contained file: no -wal to carry along when it is moved into place.
-    if (auto s = Sql(db).exec(QStringLiteral("PRAGMA journal_mode = DELETE")); !s)
-        return s.error();
     return report;
 }
 
 Status DemoDatabaseBuilder::moveIntoPlace(const QString &builtPath) const
 {
-    const DatabaseFile target(m_targetPath);
     if (QFileInfo::exists(m_targetPath)) {
-        auto kept = target.backup(QStringLiteral("replaced"));
+        auto kept = DatabaseFile(m_targetPath).backup(QStringLiteral("replaced"));
         if (!kept)
             return kept.error();
-        removeDatabaseFiles(m_targetPath);
+        // A journal left next to the old file would be replayed into the new one, so it goes first;
+        // if it cannot go, another program still has the database open.
+        for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+            const QString journal = m_targetPath + suffix;
+            if (QFileInfo::exists(journal) && !QFile::remove(journal))
+                return Error{ErrorCode::Io,
+                             Tr::tr("The demo database %1 is in use by another program; close it and try again.")
+                                 .arg(m_targetPath),
+                             journal};
+        }
     }
-    if (!QFile::rename(builtPath, m_targetPath))
+    if (!replaceFile(builtPath, m_targetPath))
         return Error{ErrorCode::Io, Tr::tr("Could not move the new demo database into place at %1.").arg(m_targetPath),
                      builtPath};
     return {};

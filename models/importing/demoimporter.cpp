@@ -80,7 +80,10 @@ Result<ImportReport> DemoImporter::run(JobContext &context) const
             return s;
         if (auto s = finance.writeQuarterlyTargets(superstore.value()); !s)
             return s;
+        // Shifted sample data with derived finance records: always a demo database, whoever imports it.
         const MetaRepository meta(db.value());
+        if (auto s = meta.set(MetaRepository::kDatabaseKind, QStringLiteral("demo")); !s)
+            return s;
         if (auto s = meta.set(MetaRepository::kDataAsOf, m_asOf.toString(Qt::ISODate)); !s)
             return s;
         return meta.set(MetaRepository::kDemoShiftDays, QString::number(import.calendar.shiftDays()));

@@ -4,13 +4,10 @@
 
 #include <QMap>
 
+#include "domain/isodate.h"
+
 namespace vantage::core {
 namespace {
-
-QString isoDate(const QDate &date)
-{
-    return date.toString(Qt::ISODate);
-}
 
 QDate quarterStart(const QDate &date)
 {

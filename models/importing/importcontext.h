@@ -25,7 +25,7 @@ struct ImportContext
     ImportReport &report;
     JobContext &job;
     Uuid7Generator ids; // seeded: the same sources and as-of date give the same database
-    qint64 stampMs = 0; // updated_at of every imported row: midnight UTC of the as-of day
+    qint64 stampMs = 0; // updated_at of every imported row: midnight UTC of the shifted last source day
 
     QHash<QString, QString> regionIdByCode;
     QHash<QString, QString> territoryIdByState;

@@ -35,10 +35,12 @@ QStringList ImportReport::summaryLines() const
 {
     QStringList lines;
     for (auto it = rowsRead.cbegin(); it != rowsRead.cend(); ++it)
-        lines << Tr::tr("read %1: %2 rows").arg(it.key()).arg(it.value());
+        lines << Tr::tr("read %1: %n rows", nullptr, static_cast<int>(it.value())).arg(it.key());
     for (auto it = rowsWritten.cbegin(); it != rowsWritten.cend(); ++it)
-        lines << Tr::tr("wrote %1: %2 rows").arg(it.key()).arg(it.value());
-    lines << Tr::tr("%1 rows skipped, %2 warnings, %3 ms").arg(skippedRows()).arg(warnings()).arg(elapsedMs);
+        lines << Tr::tr("wrote %1: %n rows", nullptr, static_cast<int>(it.value())).arg(it.key());
+    lines << Tr::tr("rows skipped: %1").arg(skippedRows());
+    lines << Tr::tr("warnings: %1").arg(warnings());
+    lines << Tr::tr("time: %1 ms").arg(elapsedMs);
     return lines;
 }
 

@@ -64,9 +64,9 @@ QDate RowChecker::date(const QString &column, bool required)
     return parsed;
 }
 
-std::optional<qint64> RowChecker::integer(const QString &column, qint64 minimum, qint64 maximum)
+std::optional<qint64> RowChecker::integer(const QString &column, qint64 minimum, qint64 maximum, bool required)
 {
-    const QString value = text(column);
+    const QString value = text(column, required);
     if (value.isEmpty())
         return std::nullopt;
     bool ok = false;

@@ -26,7 +26,7 @@ public:
     void expectFieldCount(int count);
     QString text(const QString &column, bool required = true);
     QDate date(const QString &column, bool required = true);
-    std::optional<qint64> integer(const QString &column, qint64 minimum, qint64 maximum);
+    std::optional<qint64> integer(const QString &column, qint64 minimum, qint64 maximum, bool required = true);
     std::optional<Decimal> decimal(const QString &column, bool required = true);
     // Marks the row skipped with a reason about a column (rule checks across fields).
     void fail(const QString &column, const QString &reason);

@@ -25,7 +25,7 @@ QString displayText(const RecordListColumn &column, const QVariant &value, const
     case ColumnType::Timestamp:
         return displayDate(value.toDateTime().toLocalTime().date(), locale);
     case ColumnType::Money:
-        return value.value<Money>().format(locale);
+        return value.canConvert<Money>() ? value.value<Money>().format(locale) : value.toString();
     case ColumnType::Integer:
         return locale.toString(value.toLongLong());
     case ColumnType::Enum:

@@ -125,8 +125,6 @@ QVariant RecordListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return displayText(column, value);
-    case Qt::ToolTipRole:
-        return column.type == ColumnType::Money && value.isNull() ? tr("Orders in more than one currency") : QVariant();
     case Qt::TextAlignmentRole:
         if (column.type == ColumnType::Money || column.type == ColumnType::Integer)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);

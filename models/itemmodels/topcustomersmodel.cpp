@@ -2,6 +2,7 @@
 
 #include "domain/enumlabels.h"
 #include "domain/money.h"
+#include "domain/percent.h"
 
 #include <QLocale>
 
@@ -47,11 +48,7 @@ QString TopCustomersModel::displayText(const CustomerSales &row, int column, int
     case Orders: return locale.toString(row.orders);
     case Sales: return Money(row.amountMinor, currency).format(locale);
     case Share:
-        if (m_totalMinor <= 0)
-            return QString();
-        // Tenths of a percent in integers; shown with the locale's decimal point.
-        return locale.toString(static_cast<double>(row.amountMinor * 1000 / m_totalMinor) / 10.0, 'f', 1)
-            + locale.percent();
+        return m_totalMinor > 0 ? formatPercent(row.amountMinor, m_totalMinor, locale) : QString();
     default: return QString();
     }
 }
@@ -81,7 +78,7 @@ QVariant TopCustomersModel::headerData(int section, Qt::Orientation orientation,
     case Rank: return tr("#");
     case Customer: return tr("Customer");
     case Kind: return tr("Type");
-    case Region: return tr("Region");
+    case Region: return tr("Home region");
     case Orders: return tr("Orders");
     case Sales: return tr("Sales, last 12 months");
     case Share: return tr("Share");

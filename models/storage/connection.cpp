@@ -37,19 +37,22 @@ Result<QSqlDatabase> openConnection(const QString &path, const QString &connecti
                      Tr::tr("The database file %1 could not be opened: %2").arg(path, error.databaseText()),
                      error.text()};
     }
-    const Sql sql(db);
     const QStringList pragmas{
         QStringLiteral("PRAGMA foreign_keys = ON"),
         QStringLiteral("PRAGMA synchronous = NORMAL"),
         QStringLiteral("PRAGMA temp_store = MEMORY"),
     };
+    Status configured;
     for (const QString &pragma : pragmas) {
-        if (auto done = sql.exec(pragma); !done) {
-            db.close();
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(connectionName);
-            return done.error();
-        }
+        configured = Sql(db).exec(pragma);
+        if (!configured)
+            break;
+    }
+    if (!configured) {
+        db.close();
+        db = QSqlDatabase(); // no handle may outlive removeDatabase
+        QSqlDatabase::removeDatabase(connectionName);
+        return configured.error();
     }
     return db;
 }

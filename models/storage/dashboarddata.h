@@ -7,11 +7,14 @@
 
 namespace vantage::core {
 
+inline constexpr int kDashboardChartMonths = 24;  // months in the sales chart, the current one included
+inline constexpr int kDashboardTopCustomers = 10; // rows in the top-customers table
+
 struct DashboardFilter
 {
     QString regionId; // empty: every region the database holds
     QDate asOf;       // "today" for the figures
-    QString currency = QStringLiteral("USD");
+    QString currency; // empty: the currency most records use (there are no exchange rates yet)
 };
 
 struct RegionRef
@@ -59,7 +62,8 @@ struct DashboardKpis
     qint64 openOrdersMinor = 0;
     qint64 overdueInvoices = 0;
     qint64 overdueMinor = 0;
-    qint64 otherCurrencyOrders = 0; // orders in other currencies, left out of the sums
+    qint64 otherCurrencyRecords = 0; // orders, opportunities and open invoices in other currencies: not summed
+    qint64 recordsInAnyCurrency = 0; // orders and opportunities of every currency (0: an empty database)
 };
 
 // Everything the dashboard shows, read in one job on a reader thread.

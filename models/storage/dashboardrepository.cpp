@@ -2,13 +2,10 @@
 
 #include "sql.h"
 
+#include "domain/isodate.h"
+
 namespace vantage::core {
 namespace {
-
-QString iso(const QDate &date)
-{
-    return date.toString(Qt::ISODate);
-}
 
 QDate monthStart(const QDate &date)
 {
@@ -19,6 +16,35 @@ QVariantList withRegion(QVariantList values, const DashboardFilter &filter)
 {
     if (!filter.regionId.isEmpty())
         values << filter.regionId;
+    return values;
+}
+
+QString regionCondition(const DashboardFilter &filter)
+{
+    return filter.regionId.isEmpty() ? QString() : QStringLiteral(" AND region_id = ?");
+}
+
+// First row of a query as a list of 64-bit integers.
+Result<std::vector<qint64>> integers(const Sql &sql, const QString &statement, const QVariantList &values, int columns)
+{
+    auto q = sql.query(statement, values);
+    if (!q)
+        return q.error();
+    std::vector<qint64> row(static_cast<size_t>(columns), 0);
+    if (q.value().next())
+        for (int i = 0; i < columns; ++i)
+            row[static_cast<size_t>(i)] = q.value().value(i).toLongLong();
+    return row;
+}
+
+// Values for the count query: three "currency <> ?" subqueries, then two totals, each with its region.
+QVariantList otherCurrencyValues(const DashboardFilter &filter)
+{
+    QVariantList values;
+    for (int i = 0; i < 3; ++i)
+        values = withRegion(values << filter.currency, filter);
+    for (int i = 0; i < 2; ++i)
+        values = withRegion(values, filter);
     return values;
 }
 
@@ -54,15 +80,34 @@ QString DashboardRepository::topCustomersSql(bool byRegion)
         .arg(kTopCustomers);
 }
 
-Result<DashboardData> DashboardRepository::load(const DashboardFilter &filter) const
+Result<DashboardData> DashboardRepository::load(const DashboardFilter &requested) const
+{
+    // One read transaction: every figure comes from the same state of the database.
+    const Sql sql(m_db);
+    if (auto begin = sql.exec(QStringLiteral("BEGIN")); !begin)
+        return begin.error();
+    auto data = loadInTransaction(requested);
+    if (auto end = sql.exec(QStringLiteral("COMMIT")); !end && data)
+        return end.error();
+    return data;
+}
+
+Result<DashboardData> DashboardRepository::loadInTransaction(const DashboardFilter &requested) const
 {
     DashboardData data;
-    data.filter = filter;
-    data.firstMonth = monthStart(filter.asOf).addMonths(1 - kChartMonths);
+    data.filter = requested;
+    data.firstMonth = monthStart(requested.asOf).addMonths(1 - kChartMonths);
     auto regionList = regions();
     if (!regionList)
         return regionList.error();
     data.regions = std::move(regionList.value());
+    if (data.filter.currency.isEmpty()) {
+        auto currency = reportingCurrency(data.filter);
+        if (!currency)
+            return currency.error();
+        data.filter.currency = currency.value();
+    }
+    const DashboardFilter &filter = data.filter;
     auto sales = salesByMonth(filter, data.firstMonth);
     if (!sales)
         return sales.error();
@@ -80,6 +125,27 @@ Result<DashboardData> DashboardRepository::load(const DashboardFilter &filter) c
     return data;
 }
 
+Result<QString> DashboardRepository::reportingCurrency(const DashboardFilter &filter) const
+{
+    // Without exchange rates, figures are summed in the currency most orders and deals use.
+    const QString region = regionCondition(filter);
+    auto q = Sql(m_db).query(QStringLiteral("SELECT currency FROM (SELECT currency FROM sales_order WHERE deleted = 0%1 "
+                                            "UNION ALL SELECT currency FROM opportunity WHERE deleted = 0%1) "
+                                            "GROUP BY currency ORDER BY count(*) DESC, currency LIMIT 1").arg(region),
+                             withRegion(withRegion({}, filter), filter)); // the region twice: one per %1
+    if (!q)
+        return q.error();
+    if (q.value().next())
+        return q.value().value(0).toString();
+    // No orders or deals yet: the region's own currency.
+    auto fallback = Sql(m_db).scalar(QStringLiteral("SELECT currency FROM region WHERE deleted = 0%1 ORDER BY name LIMIT 1")
+                                         .arg(filter.regionId.isEmpty() ? QString() : QStringLiteral(" AND id = ?")),
+                                     withRegion({}, filter));
+    if (!fallback)
+        return fallback.error();
+    return fallback.value().isValid() ? fallback.value().toString() : QStringLiteral("USD");
+}
+
 Result<std::vector<RegionRef>> DashboardRepository::regions() const
 {
     auto q = Sql(m_db).query(QStringLiteral("SELECT id, name FROM region WHERE deleted = 0 ORDER BY name"));
@@ -95,7 +161,7 @@ Result<std::vector<MonthRegionSales>> DashboardRepository::salesByMonth(const Da
                                                                          const QDate &from) const
 {
     auto q = Sql(m_db).query(salesByMonthSql(!filter.regionId.isEmpty()),
-                             withRegion({iso(from), iso(filter.asOf), filter.currency}, filter));
+                             withRegion({isoDate(from), isoDate(filter.asOf), filter.currency}, filter));
     if (!q)
         return q.error();
     std::vector<MonthRegionSales> rows;
@@ -108,7 +174,7 @@ Result<std::vector<MonthRegionSales>> DashboardRepository::salesByMonth(const Da
 Result<std::vector<StageSummary>> DashboardRepository::pipeline(const DashboardFilter &filter) const
 {
     auto q = Sql(m_db).query(pipelineSql(!filter.regionId.isEmpty()),
-                             withRegion({filter.currency, iso(filter.asOf.addYears(-1)), iso(filter.asOf)}, filter));
+                             withRegion({filter.currency, isoDate(filter.asOf.addYears(-1)), isoDate(filter.asOf)}, filter));
     if (!q)
         return q.error();
     std::vector<StageSummary> rows;
@@ -123,7 +189,7 @@ Result<std::vector<StageSummary>> DashboardRepository::pipeline(const DashboardF
 Result<std::vector<CustomerSales>> DashboardRepository::topCustomers(const DashboardFilter &filter) const
 {
     auto q = Sql(m_db).query(topCustomersSql(!filter.regionId.isEmpty()),
-                             withRegion({iso(filter.asOf.addYears(-1)), iso(filter.asOf), filter.currency}, filter));
+                             withRegion({isoDate(filter.asOf.addYears(-1)), isoDate(filter.asOf), filter.currency}, filter));
     if (!q)
         return q.error();
     std::vector<CustomerSales> rows;
@@ -139,33 +205,36 @@ Status DashboardRepository::fillKpis(const DashboardFilter &filter, const std::v
                                      DashboardKpis &kpis) const
 {
     const Sql sql(m_db);
-    const QString region = filter.regionId.isEmpty() ? QString() : QStringLiteral(" AND region_id = ?");
-    const QString yearAgo = iso(filter.asOf.addYears(-1));
-    auto sales = sql.query(QStringLiteral("SELECT coalesce(sum(CASE WHEN order_date > ? THEN total_minor END), 0), "
-                                          "coalesce(sum(CASE WHEN order_date <= ? THEN total_minor END), 0) "
-                                          "FROM sales_order WHERE deleted = 0 AND currency = ? AND order_date > ? "
-                                          "AND order_date <= ?%1").arg(region),
-                           withRegion({yearAgo, yearAgo, filter.currency, iso(filter.asOf.addYears(-2)), iso(filter.asOf)}, filter));
-    auto orders = sql.query(QStringLiteral("SELECT count(*), coalesce(sum(total_minor), 0), "
-                                           "(SELECT count(*) FROM sales_order WHERE deleted = 0 AND currency <> ?%1) "
-                                           "FROM sales_order WHERE deleted = 0 AND status = 'open' AND currency = ?%1").arg(region),
-                            filter.regionId.isEmpty() ? QVariantList{filter.currency, filter.currency}
-                                                      : QVariantList{filter.currency, filter.regionId, filter.currency, filter.regionId});
-    auto overdue = sql.query(QStringLiteral("SELECT count(*), coalesce(sum(amount_minor), 0) FROM invoice "
-                                            "WHERE deleted = 0 AND status = 'open' AND due_on < ? AND currency = ?%1").arg(region),
-                             withRegion({iso(filter.asOf), filter.currency}, filter));
-    for (auto *q : {&sales, &orders, &overdue}) {
-        if (!*q)
-            return q->error();
-        q->value().next();
-    }
-    kpis.salesLast12Minor = sales.value().value(0).toLongLong();
-    kpis.salesPrevious12Minor = sales.value().value(1).toLongLong();
-    kpis.openOrders = orders.value().value(0).toLongLong();
-    kpis.openOrdersMinor = orders.value().value(1).toLongLong();
-    kpis.otherCurrencyOrders = orders.value().value(2).toLongLong();
-    kpis.overdueInvoices = overdue.value().value(0).toLongLong();
-    kpis.overdueMinor = overdue.value().value(1).toLongLong();
+    const QString region = regionCondition(filter);
+    const QString yearAgo = isoDate(filter.asOf.addYears(-1));
+    auto sales = integers(sql, QStringLiteral("SELECT coalesce(sum(CASE WHEN order_date > ? THEN total_minor END), 0), "
+                                              "coalesce(sum(CASE WHEN order_date <= ? THEN total_minor END), 0) "
+                                              "FROM sales_order WHERE deleted = 0 AND currency = ? AND order_date > ? "
+                                              "AND order_date <= ?%1").arg(region),
+                          withRegion({yearAgo, yearAgo, filter.currency, isoDate(filter.asOf.addYears(-2)), isoDate(filter.asOf)}, filter), 2);
+    auto orders = integers(sql, QStringLiteral("SELECT count(*), coalesce(sum(total_minor), 0) FROM sales_order "
+                                               "WHERE deleted = 0 AND status = 'open' AND currency = ?%1").arg(region),
+                           withRegion({filter.currency}, filter), 2);
+    auto overdue = integers(sql, QStringLiteral("SELECT count(*), coalesce(sum(amount_minor), 0) FROM invoice "
+                                                "WHERE deleted = 0 AND status = 'open' AND due_on < ? AND currency = ?%1").arg(region),
+                            withRegion({isoDate(filter.asOf), filter.currency}, filter), 2);
+    auto counts = integers(sql, QStringLiteral("SELECT (SELECT count(*) FROM sales_order WHERE deleted = 0 AND currency <> ?%1) "
+                                               "+ (SELECT count(*) FROM opportunity WHERE deleted = 0 AND currency <> ?%1) "
+                                               "+ (SELECT count(*) FROM invoice WHERE deleted = 0 AND status = 'open' AND currency <> ?%1), "
+                                               "(SELECT count(*) FROM sales_order WHERE deleted = 0%1) "
+                                               "+ (SELECT count(*) FROM opportunity WHERE deleted = 0%1)").arg(region),
+                           otherCurrencyValues(filter), 2);
+    for (auto *row : {&sales, &orders, &overdue, &counts})
+        if (!*row)
+            return row->error();
+    kpis.salesLast12Minor = sales.value()[0];
+    kpis.salesPrevious12Minor = sales.value()[1];
+    kpis.openOrders = orders.value()[0];
+    kpis.openOrdersMinor = orders.value()[1];
+    kpis.overdueInvoices = overdue.value()[0];
+    kpis.overdueMinor = overdue.value()[1];
+    kpis.otherCurrencyRecords = counts.value()[0];
+    kpis.recordsInAnyCurrency = counts.value()[1];
     for (const StageSummary &s : pipeline) {
         if (!s.closed) {
             kpis.openPipelineCount += s.count;

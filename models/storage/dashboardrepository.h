@@ -12,13 +12,14 @@ namespace vantage::core {
 class DashboardRepository
 {
 public:
-    static constexpr int kChartMonths = 24;
-    static constexpr int kTopCustomers = 10;
+    static constexpr int kChartMonths = kDashboardChartMonths;
+    static constexpr int kTopCustomers = kDashboardTopCustomers;
 
     explicit DashboardRepository(QSqlDatabase db) : m_db(std::move(db)) {}
 
     Result<DashboardData> load(const DashboardFilter &filter) const;
 
+    Result<QString> reportingCurrency(const DashboardFilter &filter) const;
     Result<std::vector<RegionRef>> regions() const;
     Result<std::vector<MonthRegionSales>> salesByMonth(const DashboardFilter &filter, const QDate &from) const;
     Result<std::vector<StageSummary>> pipeline(const DashboardFilter &filter) const;
@@ -31,6 +32,8 @@ public:
     static QString topCustomersSql(bool byRegion);
 
 private:
+    Result<DashboardData> loadInTransaction(const DashboardFilter &requested) const;
+
     QSqlDatabase m_db;
 };
 

@@ -9,6 +9,8 @@
 #include "domain/sentences.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -21,6 +23,15 @@ struct Tr
 };
 
 constexpr char kSqliteMagic[] = "SQLite format 3";
+
+QByteArray sha256(const QString &path)
+{
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
+        return {};
+    return hash.result();
+}
 
 DatabaseFileState damaged(const QString &detail)
 {
@@ -84,11 +95,14 @@ Result<DatabaseFileState> DatabaseFile::inspect() const
 
 Result<QString> DatabaseFile::backup(const QString &reason) const
 {
+    // A file that is refused again and again is copied once, not on every attempt.
+    if (const QString existing = identicalBackup(reason); !existing.isEmpty())
+        return existing;
     const QString stamp = Clock::nowUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
     QString target = QStringLiteral("%1.%2-%3.bak").arg(m_path, reason, stamp);
     for (int n = 2; QFileInfo::exists(target); ++n) // never overwrite an earlier backup
         target = QStringLiteral("%1.%2-%3-%4.bak").arg(m_path, reason, stamp).arg(n);
-    const QStringList suffixes{QString(), QStringLiteral("-wal")};
+    const QStringList suffixes{QString(), QStringLiteral("-wal"), QStringLiteral("-journal")};
     for (const QString &suffix : suffixes) {
         const QString source = m_path + suffix;
         if (!QFileInfo::exists(source))
@@ -101,6 +115,20 @@ Result<QString> DatabaseFile::backup(const QString &reason) const
     }
     qCInfo(lcStore) << "backup of" << m_path << "saved as" << target;
     return target;
+}
+
+QString DatabaseFile::identicalBackup(const QString &reason) const
+{
+    const QFileInfo info(m_path);
+    const QDir folder = info.absoluteDir();
+    const QStringList candidates = folder.entryList({info.fileName() + u'.' + reason + QStringLiteral("-*.bak")},
+                                                    QDir::Files, QDir::Name | QDir::Reversed);
+    if (candidates.isEmpty() || QFileInfo::exists(m_path + QStringLiteral("-wal")))
+        return {};
+    const QString latest = folder.filePath(candidates.first());
+    if (QFileInfo(latest).size() != info.size())
+        return {};
+    return sha256(latest) == sha256(m_path) ? latest : QString();
 }
 
 Error DatabaseFile::refusal(const DatabaseFileState &state, const QString &backupPath) const

@@ -30,12 +30,15 @@ public:
 
     const QString &path() const { return m_path; }
     Result<DatabaseFileState> inspect() const;
-    // Copies the file (and its -wal journal) to "<path>.<reason>-<UTC time>.bak"; returns the copy's path.
+    // Copies the file (and its -wal or -journal) to "<path>.<reason>-<UTC time>.bak" and returns the
+    // copy's path; when the newest such copy already holds the same bytes, returns that one instead.
     Result<QString> backup(const QString &reason) const;
     // The error a user sees for a state that must not be opened, naming the file and its backup.
     Error refusal(const DatabaseFileState &state, const QString &backupPath) const;
 
 private:
+    QString identicalBackup(const QString &reason) const; // an earlier copy of the same bytes, if any
+
     QString m_path;
 };
 

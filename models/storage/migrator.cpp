@@ -44,6 +44,12 @@ Status Migrator::migrate(int targetVersion, const Progress &progress) const
     if (!current)
         return current.error();
     const int from = current.value();
+    if (from > static_cast<int>(m_migrations.size()))
+        return Error{ErrorCode::DatabaseTooNew,
+                     Tr::tr("The database is at schema version %1; this version of Vantage knows up to %2.")
+                         .arg(from)
+                         .arg(m_migrations.size()),
+                     QStringLiteral("user_version above latest")};
     for (int version = from + 1; version <= targetVersion; ++version) {
         if (auto step = apply(version - 1); !step)
             return step;

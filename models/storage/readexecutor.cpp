@@ -30,6 +30,11 @@ ReadExecutor::ReadExecutor(QString path, int threads) : m_path(std::move(path))
 
 ReadExecutor::~ReadExecutor()
 {
+    dropQueuedAndWait();
+}
+
+void ReadExecutor::dropQueuedAndWait()
+{
     m_pool.clear();
     m_pool.waitForDone();
 }

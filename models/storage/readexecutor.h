@@ -28,6 +28,9 @@ public:
         });
     }
 
+    // Forgets reads that have not started and waits for the running ones (not on the GUI thread).
+    void dropQueuedAndWait();
+
     // The calling thread's read-only connection to path (opened once per thread).
     static Result<QSqlDatabase> threadConnection(const QString &path);
 

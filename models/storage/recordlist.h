@@ -29,6 +29,7 @@ struct RecordListColumn
     ColumnType type = ColumnType::Text;
     EnumLabels::Kind enumKind = EnumLabels::Kind::Stage;
     QString currencySql; // Money columns only
+    QString sortSql;     // when sorting should follow something else than the value (stage order)
 };
 
 // A browsable list of one kind of record: its columns, joins, search and filters, as SQL pieces

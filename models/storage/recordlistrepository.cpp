@@ -47,8 +47,10 @@ QVariant columnValue(const RecordListColumn &column, const QVariant &value, cons
     case ColumnType::Timestamp:
         return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
     case ColumnType::Money: {
+        // A currency this version does not know is shown as stored (minor units and code), not hidden.
         const auto parsed = Currency::fromCode(currency.toString());
-        return parsed ? QVariant::fromValue(Money(value.toLongLong(), *parsed)) : QVariant();
+        return parsed ? QVariant::fromValue(Money(value.toLongLong(), *parsed))
+                      : QVariant(QStringLiteral("%1 %2").arg(value.toLongLong()).arg(currency.toString()));
     }
     case ColumnType::Integer:
         return value.toLongLong();
@@ -85,7 +87,10 @@ Result<RecordListPage> RecordListRepository::fetch(const RecordListSpec &spec, c
         ? query.sortColumn : spec.defaultSortColumn;
     const QString direction = query.sortOrder == Qt::DescendingOrder ? QStringLiteral("DESC") : QStringLiteral("ASC");
     // NULLs last in either direction; the id makes the order total so pages never overlap.
-    const QString sortSql = spec.columns.at(static_cast<size_t>(sortColumn)).sql;
+    const RecordListColumn &sortBy = spec.columns.at(static_cast<size_t>(sortColumn));
+    QString sortSql = sortBy.sortSql.isEmpty() ? sortBy.sql : sortBy.sortSql;
+    if (sortBy.type == ColumnType::Text || sortBy.type == ColumnType::DataName)
+        sortSql += QStringLiteral(" COLLATE NOCASE");
     const QString statement = QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY (%4) IS NULL, %4 %5, %6 LIMIT ? OFFSET ?")
                                   .arg(select.join(QStringLiteral(", ")), spec.from, where.sql, sortSql, direction, spec.idSql);
     QVariantList values = where.values;

@@ -7,18 +7,20 @@ namespace {
 
 RecordListColumn column(const char *key, const char *title, const char *sql, ColumnType type = ColumnType::Text)
 {
-    return {QString::fromLatin1(key), title, QString::fromLatin1(sql), type, EnumLabels::Kind::Stage, QString()};
+    return {QString::fromLatin1(key), title, QString::fromLatin1(sql), type, EnumLabels::Kind::Stage, QString(), QString()};
 }
 
-RecordListColumn enumColumn(const char *key, const char *title, const char *sql, EnumLabels::Kind kind)
+RecordListColumn enumColumn(const char *key, const char *title, const char *sql, EnumLabels::Kind kind,
+                            const char *sortSql = "")
 {
-    return {QString::fromLatin1(key), title, QString::fromLatin1(sql), ColumnType::Enum, kind, QString()};
+    return {QString::fromLatin1(key), title, QString::fromLatin1(sql), ColumnType::Enum, kind, QString(),
+            QString::fromLatin1(sortSql)};
 }
 
 RecordListColumn moneyColumn(const char *key, const char *title, const char *sql, const char *currencySql)
 {
     return {QString::fromLatin1(key), title, QString::fromLatin1(sql), ColumnType::Money, EnumLabels::Kind::Stage,
-            QString::fromLatin1(currencySql)};
+            QString::fromLatin1(currencySql), QString()};
 }
 
 } // namespace
@@ -46,7 +48,8 @@ const RecordListSpec &opportunityListSpec()
             column("account", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Account"), "a.name"),
             column("owner", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Owner"), "u.display_name"),
             column("region", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Region"), "r.name", ColumnType::DataName),
-            enumColumn("stage", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Stage"), "o.stage_code", EnumLabels::Kind::Stage),
+            enumColumn("stage", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Stage"), "o.stage_code", EnumLabels::Kind::Stage,
+                       "s.sort_order"), // pipeline order, not the alphabet
             moneyColumn("amount", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Amount"), "o.amount_minor", "o.currency"),
             column("expected_close", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Expected close"), "o.expected_close_on", ColumnType::Date),
             column("closed_on", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Closed on"), "o.closed_on", ColumnType::Date),
@@ -88,12 +91,9 @@ const RecordListSpec &customerListSpec()
 {
     static const RecordListSpec spec{
         QStringLiteral("account"),
-        QStringLiteral("account a LEFT JOIN region r ON r.id = a.region_id "
-                       "LEFT JOIN (SELECT account_id, count(*) AS orders, max(order_date) AS last_order, max(currency) AS currency, "
-                       // a sum across currencies would mean nothing: NULL (shown as "—") when they differ
-                       "CASE WHEN count(DISTINCT currency) = 1 THEN sum(total_minor) END AS sales "
-                       "FROM sales_order WHERE deleted = 0 GROUP BY account_id) s "
-                       "ON s.account_id = a.id"),
+        // Order figures are correlated subqueries over sales_order(account_id): computed for the rows
+        // a page shows, not aggregated over every order on each fetch.
+        QStringLiteral("account a LEFT JOIN region r ON r.id = a.region_id"),
         QStringLiteral("a.deleted = 0"),
         QStringLiteral("a.id"),
         {QStringLiteral("a.name"), QStringLiteral("a.city"), QStringLiteral("a.state"), QStringLiteral("a.country"),
@@ -105,12 +105,20 @@ const RecordListSpec &customerListSpec()
             enumColumn("kind", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Type"), "a.kind", EnumLabels::Kind::AccountKind),
             column("segment", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Segment / sector"), "coalesce(a.segment, a.sector)", ColumnType::DataName),
             column("region", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Region"), "r.name", ColumnType::DataName),
-            column("location", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Location"), "coalesce(a.city || ', ' || a.state, a.country)", ColumnType::DataName),
-            column("orders", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Orders"), "coalesce(s.orders, 0)", ColumnType::Integer),
-            moneyColumn("sales", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Sales (all time)"), "s.sales", "s.currency"),
-            column("last_order", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Last order"), "s.last_order", ColumnType::Date),
+            column("city", QT_TRANSLATE_NOOP("vantage::core::RecordList", "City"), "a.city"),
+            column("state", QT_TRANSLATE_NOOP("vantage::core::RecordList", "State or province"), "a.state"),
+            column("country", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Country"), "a.country", ColumnType::DataName),
+            column("orders", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Orders"),
+                   "(SELECT count(*) FROM sales_order o WHERE o.account_id = a.id AND o.deleted = 0)", ColumnType::Integer),
+            // A sum across currencies would mean nothing: empty ("—") when they differ.
+            moneyColumn("sales", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Sales (all time)"),
+                        "(SELECT CASE WHEN count(DISTINCT currency) = 1 THEN sum(total_minor) END FROM sales_order o "
+                        "WHERE o.account_id = a.id AND o.deleted = 0)",
+                        "(SELECT max(currency) FROM sales_order o WHERE o.account_id = a.id AND o.deleted = 0)"),
+            column("last_order", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Last order"),
+                   "(SELECT max(order_date) FROM sales_order o WHERE o.account_id = a.id AND o.deleted = 0)", ColumnType::Date),
         },
-        6, Qt::DescendingOrder,
+        8, Qt::DescendingOrder,
     };
     return spec;
 }

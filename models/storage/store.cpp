@@ -2,6 +2,8 @@
 
 #include "storeopener.h"
 
+#include <QtConcurrent/QtConcurrentRun>
+
 namespace vantage::core {
 
 Store::Store(QString path, QObject *parent)
@@ -16,6 +18,14 @@ Store::~Store()
 {
     m_reader.reset(); // readers first: they may still be finishing a query
     m_writer.reset();
+}
+
+QFuture<void> Store::finishJobs()
+{
+    return QtConcurrent::run([reader = m_reader.get(), writer = m_writer.get()] {
+        reader->dropQueuedAndWait();
+        writer->waitUntilIdle();
+    });
 }
 
 QFuture<Result<StoreInfo>> Store::open()

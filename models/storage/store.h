@@ -21,6 +21,9 @@ public:
     ~Store() override;
 
     const QString &path() const { return m_path; }
+    // Drops queued reads and waits, on a pool thread, until running reads and all submitted writes
+    // are done; afterwards the Store can be deleted without blocking the caller's thread.
+    QFuture<void> finishJobs();
     // Inspects, backs up and migrates as needed, on the writer thread.
     QFuture<Result<StoreInfo>> open();
 

@@ -24,16 +24,10 @@ StoreWriter::~StoreWriter()
     m_thread.wait();
 }
 
-QFuture<void> StoreWriter::closeConnection()
+void StoreWriter::waitUntilIdle()
 {
-    auto promise = std::make_shared<QPromise<void>>();
-    QFuture<void> future = promise->future();
-    promise->start();
-    QMetaObject::invokeMethod(m_worker, [promise, name = m_connectionName] {
-        vantage::core::closeConnection(name);
-        promise->finish();
-    }, Qt::QueuedConnection);
-    return future;
+    // Jobs run in submission order, so when this marker has run, everything before it has too.
+    submit<int>([](JobContext &) { return 0; }).waitForFinished();
 }
 
 Result<QSqlDatabase> StoreWriter::writeConnection()

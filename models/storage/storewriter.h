@@ -38,8 +38,8 @@ public:
         return future;
     }
 
-    // Closes the write connection (on the writer thread) so the file can be replaced or copied.
-    QFuture<void> closeConnection();
+    // Blocks until every job submitted so far has run (call it off the GUI thread).
+    void waitUntilIdle();
 
 private:
     Result<QSqlDatabase> writeConnection(); // writer thread only

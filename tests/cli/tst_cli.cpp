@@ -98,7 +98,7 @@ void TestCli::demoBuildsTheDatabase()
     const Run r = cli({QStringLiteral("demo"), QStringLiteral("--db"), db, QStringLiteral("--as-of"), QStringLiteral("2026-11-28")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("wrote order_line: 9994 rows")), qPrintable(r.out));
-    QVERIFY(r.out.contains(QStringLiteral("0 rows skipped")));
+    QVERIFY(r.out.contains(QStringLiteral("rows skipped: 0")));
     const Run info = cli({QStringLiteral("info"), QStringLiteral("--db"), db});
     QCOMPARE(info.exitCode, 0);
     QVERIFY(info.out.contains(QStringLiteral("database_kind\tdemo")));
@@ -125,7 +125,7 @@ void TestCli::importReportsBadRowsAndStrictFails()
                         QStringLiteral("--as-of"), QStringLiteral("2026-11-28")});
     QCOMPARE(ok.exitCode, 0);
     QVERIFY2(ok.err.contains(QStringLiteral("sales_pipeline.csv, line 8802, column \"close_value\"")), qPrintable(ok.err));
-    QVERIFY(ok.out.contains(QStringLiteral("1 rows skipped")));
+    QVERIFY(ok.out.contains(QStringLiteral("rows skipped: 1")));
 
     const QString strict = m_dir.filePath(QStringLiteral("strict.sqlite"));
     const Run failed = cli({QStringLiteral("import"), QStringLiteral("--db"), strict, QStringLiteral("--source"), sources,
@@ -145,6 +145,19 @@ void TestCli::damagedFileIsRefused()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QStringLiteral("damaged")) && r.err.contains(path), qPrintable(r.err));
     QCOMPARE(vantage::test::fileSha256(path), before);
+    const QStringList backups = QDir(m_dir.path()).entryList({QStringLiteral("damaged.sqlite.damaged-*.bak")});
+    QCOMPARE(backups.size(), 1);
+    QCOMPARE(vantage::test::fileSha256(m_dir.filePath(backups.first())), before);
+    // A second attempt on the unchanged file does not pile up copies.
+    QCOMPARE(cli({QStringLiteral("migrate"), QStringLiteral("--db"), path}).exitCode, 1);
+    QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("damaged.sqlite.damaged-*.bak")}).size(), 1);
+
+    // A mistyped path is reported and not created.
+    const QString typo = m_dir.filePath(QStringLiteral("typo.sqlite"));
+    const Run missing = cli({QStringLiteral("migrate"), QStringLiteral("--db"), typo});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(missing.err.contains(QStringLiteral("does not exist")), qPrintable(missing.err));
+    QVERIFY(!QFileInfo::exists(typo));
 }
 
 void TestCli::desktopAppAnswersWithoutDisplay()

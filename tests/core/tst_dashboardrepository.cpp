@@ -6,6 +6,8 @@
 #include "storage/dashboardrepository.h"
 #include "storage/migrator.h"
 
+#include "domain/isodate.h"
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,6 +57,8 @@ private Q_SLOTS:
     void topCustomersMatchIndependentRanking();
     void regionsAddUpToTheTotal();
     void otherCurrenciesAreCountedNotSummed();
+    void companyCurrencyIsTheReportingCurrency();
+    void windowEdgesAndDeletedRows();
     void emptyDatabaseGivesZeros();
 
 private:
@@ -84,7 +88,10 @@ void TestDashboardRepository::salesFiguresMatchOrderLines()
     QCOMPARE(m_all.kpis.overdueInvoices,
              scalar(db, QStringLiteral("SELECT count(*) FROM invoice i WHERE due_on < ? AND NOT EXISTS "
                                        "(SELECT 1 FROM payment p WHERE p.invoice_id = i.id)"), {iso(asOf)}).toLongLong());
-    QCOMPARE(m_all.kpis.otherCurrencyOrders, 0);
+    QCOMPARE(m_all.kpis.otherCurrencyRecords, 0);
+    QCOMPARE(m_all.filter.currency, QStringLiteral("USD"));
+    QCOMPARE(m_all.kpis.recordsInAnyCurrency,
+             scalar(db, QStringLiteral("SELECT (SELECT count(*) FROM sales_order) + (SELECT count(*) FROM opportunity)")).toLongLong());
 }
 
 void TestDashboardRepository::monthlySeriesCoversTheChartWindow()
@@ -177,8 +184,24 @@ void TestDashboardRepository::otherCurrenciesAreCountedNotSummed()
                                    {iso(vantage::test::demoAsOf().addDays(-3))}).ok());
     auto data = DashboardRepository(c.database()).load(demoFilter());
     QVERIFY(data.ok());
-    QCOMPARE(data.value().kpis.otherCurrencyOrders, 1);
+    QCOMPARE(data.value().kpis.otherCurrencyRecords, 1);
     QCOMPARE(data.value().kpis.salesLast12Minor, m_all.kpis.salesLast12Minor);
+}
+
+void TestDashboardRepository::companyCurrencyIsTheReportingCurrency()
+{
+    // A company that sells in yuan: every figure is in CNY, none is lost to a USD default.
+    const QString path = vantage::test::copyOfDemoDatabase(m_dir, QStringLiteral("cny.sqlite"));
+    ScopedConnection c(path, QStringLiteral("cny"), ConnectionMode::ReadWrite);
+    for (const char *table : {"sales_order", "opportunity", "invoice"})
+        QVERIFY(Sql(c.database()).exec(QStringLiteral("UPDATE %1 SET currency = 'CNY'").arg(QLatin1String(table))).ok());
+    auto data = DashboardRepository(c.database()).load(demoFilter());
+    QVERIFY(data.ok());
+    QCOMPARE(data.value().filter.currency, QStringLiteral("CNY"));
+    QCOMPARE(data.value().kpis.salesLast12Minor, m_all.kpis.salesLast12Minor);
+    QCOMPARE(data.value().kpis.openPipelineMinor, m_all.kpis.openPipelineMinor);
+    QCOMPARE(data.value().kpis.overdueInvoices, m_all.kpis.overdueInvoices);
+    QCOMPARE(data.value().kpis.otherCurrencyRecords, 0);
 }
 
 void TestDashboardRepository::emptyDatabaseGivesZeros()
@@ -193,6 +216,29 @@ void TestDashboardRepository::emptyDatabaseGivesZeros()
     QVERIFY(data.value().topCustomers.empty());
     QCOMPARE(data.value().kpis.salesLast12Minor, 0);
     QCOMPARE(data.value().kpis.openOrders, 0);
+}
+
+void TestDashboardRepository::windowEdgesAndDeletedRows()
+{
+    // Orders on the exact edges of "the last 12 months" and a deleted one inside it.
+    const QString path = vantage::test::copyOfDemoDatabase(m_dir, QStringLiteral("edges.sqlite"));
+    ScopedConnection c(path, QStringLiteral("edges"), ConnectionMode::ReadWrite);
+    const QDate asOf = vantage::test::demoAsOf();
+    const auto addOrder = [&](const char *id, const QDate &date, qint64 amount, int deleted) {
+        QVERIFY(Sql(c.database()).exec(QStringLiteral("INSERT INTO sales_order (id, updated_at, deleted, order_no, account_id, "
+                                                      "order_date, status, currency, total_minor, created_at) "
+                                                      "VALUES (?, 1, ?, ?, 'x', ?, 'shipped', 'USD', ?, 1)"),
+                                       {QString::fromLatin1(id), deleted, QString::fromLatin1(id), isoDate(date), amount}).ok());
+    };
+    addOrder("edge-year-ago", asOf.addYears(-1), 100000001, 0);   // belongs to the year before
+    addOrder("edge-day-after", asOf.addYears(-1).addDays(1), 1000, 0); // first day of the window
+    addOrder("edge-today", asOf, 20, 0);                           // the as-of day counts
+    addOrder("edge-tomorrow", asOf.addDays(1), 300000, 0);         // the future does not
+    addOrder("edge-deleted", asOf.addDays(-5), 4000000, 1);        // soft-deleted rows never count
+    auto data = DashboardRepository(c.database()).load(demoFilter());
+    QVERIFY(data.ok());
+    QCOMPARE(data.value().kpis.salesLast12Minor, m_all.kpis.salesLast12Minor + 1000 + 20);
+    QCOMPARE(data.value().kpis.salesPrevious12Minor, m_all.kpis.salesPrevious12Minor + 100000001);
 }
 
 QTEST_GUILESS_MAIN(TestDashboardRepository)

@@ -118,7 +118,11 @@ void TestStore::readersAreNotBlockedByAnOpenWrite()
         const Sql sql(context.connection().value());
         if (auto begin = sql.exec(QStringLiteral("BEGIN IMMEDIATE")); !begin)
             return begin;
-        (void)sql.exec(QStringLiteral("DELETE FROM order_line"));
+        if (auto deleted = sql.exec(QStringLiteral("DELETE FROM order_line")); !deleted)
+            return deleted;
+        // Inside the transaction the rows are gone; the reader must still see them.
+        if (vantage::test::scalar(sql.database(), QStringLiteral("SELECT count(*) FROM order_line")).toInt() != 0)
+            return Error{ErrorCode::Database, QStringLiteral("delete did not take effect"), QString()};
         entered->release();
         release->acquire(); // hold the write transaction open
         return sql.exec(QStringLiteral("ROLLBACK"));

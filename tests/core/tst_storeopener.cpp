@@ -5,6 +5,7 @@
 #include "testsupport.h"
 
 #include "storage/databasefile.h"
+#include "storage/lazyconnectioncontext.h"
 #include "storage/migrator.h"
 #include "storage/storeopener.h"
 
@@ -18,11 +19,10 @@ using vantage::test::scalar;
 
 namespace {
 
-// Opens path through a writer connection of its own, as the Store does.
+// Opens path with a connection made only when the opener asks for it, as the Store does.
 Result<StoreInfo> openStore(const QString &path, StoreOpener::Create create = StoreOpener::Create::IfMissing)
 {
-    ScopedConnection connection(path, QStringLiteral("opener"), ConnectionMode::ReadWrite);
-    DirectJobContext context(connection.database());
+    LazyConnectionContext context(path);
     return StoreOpener(path).open(context, create);
 }
 

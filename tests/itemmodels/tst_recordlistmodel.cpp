@@ -11,6 +11,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFutureWatcher>
+#include <QPromise>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void searchNarrowsTheList();
     void displayFormatsValues();
     void errorsAreReported();
+    void lateAnswersToOlderQueriesAreDropped();
 
 private:
     std::unique_ptr<RecordListModel> makeModel(const RecordListSpec &spec);
@@ -167,6 +169,36 @@ void TestRecordListModel::errorsAreReported()
     QCOMPARE(failed.first().first().toString(), QStringLiteral("disk on fire"));
     QCOMPARE(failing->rowCount(), 0);
     QVERIFY(!failing->isLoading());
+}
+
+void TestRecordListModel::lateAnswersToOlderQueriesAreDropped()
+{
+    // The loader answers when the test says so: the search for "b" finishes before the one for "a".
+    std::vector<std::pair<QString, std::shared_ptr<QPromise<Result<RecordListPage>>>>> pending;
+    RecordListModel model(orderListSpec(), [&pending](const RecordListQuery &query) {
+        auto promise = std::make_shared<QPromise<Result<RecordListPage>>>();
+        promise->start();
+        pending.emplace_back(query.search, promise);
+        return promise->future();
+    });
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto answer = [](QPromise<Result<RecordListPage>> &promise, const QString &marker) {
+        RecordListPage page;
+        page.total = 1;
+        page.ids = {marker};
+        page.rows = {QVariantList(qsizetype(orderListSpec().columns.size()), QVariant(marker))};
+        promise.addResult(Result<RecordListPage>(page));
+        promise.finish();
+    };
+    model.setSearch(QStringLiteral("a"));
+    model.setSearch(QStringLiteral("b"));
+    QCOMPARE(pending.size(), size_t(2));
+    answer(*pending[1].second, QStringLiteral("answer to b"));
+    QTRY_COMPARE(model.rowCount(), 1);
+    answer(*pending[0].second, QStringLiteral("answer to a"));
+    QTest::qWait(50); // give the stale answer every chance to arrive
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, 0).data(RecordListModel::RecordIdRole).toString(), QStringLiteral("answer to b"));
 }
 
 QTEST_GUILESS_MAIN(TestRecordListModel)

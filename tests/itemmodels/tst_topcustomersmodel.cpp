@@ -22,9 +22,9 @@ namespace {
 DashboardData sample()
 {
     DashboardData data;
-    data.kpis.salesLast12Minor = 1000000; // US$10,000.00
+    data.kpis.salesLast12Minor = 1000000; // US$10,000.00: Acme's 123,500 cents are 12.35%, shown 12.4%
     data.topCustomers = {
-        {QStringLiteral("a1"), QStringLiteral("Acme"), QStringLiteral("dealer"), QStringLiteral("East"), 3, 123456},
+        {QStringLiteral("a1"), QStringLiteral("Acme"), QStringLiteral("dealer"), QStringLiteral("East"), 3, 123500},
         {QStringLiteral("a2"), QString(), QStringLiteral("customer"), QString(), 1, 5},
     };
     return data;
@@ -41,8 +41,8 @@ void TestTopCustomersModel::showsRanksAmountsAndShares()
     QCOMPARE(model.index(0, TopCustomersModel::Rank).data().toString(), QStringLiteral("1"));
     QCOMPARE(model.index(0, TopCustomersModel::Customer).data().toString(), QStringLiteral("Acme"));
     QCOMPARE(model.index(0, TopCustomersModel::Kind).data().toString(), QStringLiteral("Dealer"));
-    QCOMPARE(model.index(0, TopCustomersModel::Sales).data().toString(), QStringLiteral("US$1,234.56"));
-    QCOMPARE(model.index(0, TopCustomersModel::Share).data().toString(), QStringLiteral("12.3%"));
+    QCOMPARE(model.index(0, TopCustomersModel::Sales).data().toString(), QStringLiteral("US$1,235.00"));
+    QCOMPARE(model.index(0, TopCustomersModel::Share).data().toString(), QStringLiteral("12.4%")); // half up, not truncated
     QCOMPARE(model.index(1, TopCustomersModel::Share).data().toString(), QStringLiteral("0.0%"));
     QCOMPARE(model.index(1, TopCustomersModel::Customer).data().toString(), QStringLiteral("(account not in your regions)"));
     QCOMPARE(model.index(0, TopCustomersModel::Customer).data(Qt::UserRole).toString(), QStringLiteral("a1"));

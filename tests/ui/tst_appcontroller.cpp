@@ -9,9 +9,21 @@
 #include "mainwindow.h"
 #include "pages/dashboardpage.h"
 #include "widgets/messagebar.h"
+#include "widgets/kpitile.h"
 #include "widgets/taskprogress.h"
+#include "dialogs/settingsdialog.h"
+#include "pages/recordlistpage.h"
 
+#include "itemmodels/recordlistmodel.h"
+#include "settings/appsettings.h"
+#include "storage/store.h"
+
+#include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QRadioButton>
+#include <QSemaphore>
+#include <QTableView>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -62,6 +74,10 @@ private Q_SLOTS:
     void rebuildKeepsTheOldDemoAsBackup();
     void companyDatabaseIsSeparateAndEmpty();
     void itLockedDataSourceWins();
+    void settingsDialogAppliesChoices();
+    void failedOpenLeavesNoOldFigures();
+    void regionFilterFollowsANewDatabase();
+    void closingABusyStoreDoesNotBlockTheWindow();
 
 private:
     void startAndWaitForStore(app::AppController &controller);
@@ -188,10 +204,92 @@ void TestAppController::itLockedDataSourceWins()
     app::AppController controller(options());
     startAndWaitForStore(controller);
     QCOMPARE(controller.currentDatabasePath(), companyPath());
-    controller.switchDataSource(QStringLiteral("demo")); // refused: IT decides
-    QTest::qWait(200);
+    controller.switchDataSource(QStringLiteral("demo")); // refused: IT decides, and the user is told
+    QVERIFY(controller.window()->messageBar()->text().contains(QStringLiteral("IT department")));
     QCOMPARE(controller.currentDatabasePath(), companyPath());
     QVERIFY(!QFileInfo::exists(demoPath()));
+}
+
+void TestAppController::settingsDialogAppliesChoices()
+{
+    app::AppController controller(options());
+    startAndWaitForStore(controller);
+    QSignalSpy opened(&controller, &app::AppController::storeOpened);
+    QMetaObject::invokeMethod(controller.window(), &ui::MainWindow::settingsRequested);
+    ui::SettingsDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = controller.window()->findChild<ui::SettingsDialog *>()) && dialog->isVisible());
+    QComboBox *language = dialog->findChild<QComboBox *>();
+    language->setCurrentIndex(language->findData(QStringLiteral("zh_CN")));
+    const auto radios = dialog->findChildren<QRadioButton *>();
+    QCOMPARE(radios.size(), 2);
+    radios[1]->setChecked(true); // the company database
+    dialog->accept();
+    QTRY_VERIFY(test::hasHan(controller.window()->pageTitle(ui::MainWindow::Page::Dashboard)));
+    QTRY_VERIFY_WITH_TIMEOUT(opened.size() == 1, 20000);
+    QCOMPARE(controller.currentDatabasePath(), companyPath());
+    QCOMPARE(core::AppSettings().language(), QStringLiteral("zh_CN"));
+    QCOMPARE(core::AppSettings().dataSource(), QStringLiteral("company"));
+    controller.applyLanguage(QStringLiteral("en"));
+}
+
+void TestAppController::failedOpenLeavesNoOldFigures()
+{
+    app::AppController controller(options());
+    startAndWaitForStore(controller);
+    ui::DashboardPage *dashboard = controller.window()->dashboard();
+    QTRY_VERIFY(!dashboard->isLoading() && dashboard->data().kpis.salesLast12Minor > 0);
+    QFile damaged(companyPath());
+    QVERIFY(damaged.open(QIODevice::WriteOnly));
+    damaged.write(QByteArray(4096, 'z'));
+    damaged.close();
+    QSignalSpy failed(&controller, &app::AppController::storeFailed);
+    controller.switchDataSource(QStringLiteral("company"));
+    QTRY_VERIFY_WITH_TIMEOUT(failed.size() == 1, 20000);
+    // The demo's figures must not stay on screen under another database.
+    QCOMPARE(dashboard->tiles()[0]->value(), QStringLiteral("…"));
+    QCOMPARE(dashboard->topCustomersView()->model()->rowCount(), 0);
+    QVERIFY(controller.window()->bannerText().isEmpty());
+}
+
+void TestAppController::regionFilterFollowsANewDatabase()
+{
+    app::AppController controller(options());
+    startAndWaitForStore(controller);
+    controller.window()->showPage(ui::MainWindow::Page::Orders);
+    auto *orders = qobject_cast<ui::RecordListPage *>(controller.window()->page(ui::MainWindow::Page::Orders));
+    QTRY_VERIFY(!orders->isLoading() && orders->filter(QStringLiteral("region"))->count() == 5);
+    QComboBox *region = orders->filter(QStringLiteral("region"));
+    region->setCurrentIndex(region->findText(QStringLiteral("East")));
+    QTRY_VERIFY(!orders->isLoading() && orders->model()->totalCount() < 5009);
+    // A rebuilt demo has new region ids: the list must not keep filtering by the old one.
+    QSignalSpy opened(&controller, &app::AppController::storeOpened);
+    controller.rebuildDemo();
+    QTRY_VERIFY_WITH_TIMEOUT(opened.size() == 1, 60000);
+    QTRY_VERIFY(!orders->isLoading() && orders->model() && orders->model()->totalCount() == 5009);
+    QCOMPARE(region->currentText(), QStringLiteral("All regions"));
+}
+
+void TestAppController::closingABusyStoreDoesNotBlockTheWindow()
+{
+    app::AppController controller(options());
+    startAndWaitForStore(controller);
+    auto release = std::make_shared<QSemaphore>();
+    auto started = std::make_shared<QSemaphore>();
+    // A read that holds its reader thread, like a long query on a big database.
+    controller.store()->submitRead<int>([release, started](core::JobContext &) {
+        started->release();
+        release->tryAcquire(1, 3000);
+        return 0;
+    });
+    started->acquire();
+    QSignalSpy opened(&controller, &app::AppController::storeOpened);
+    QElapsedTimer timer;
+    timer.start();
+    controller.switchDataSource(QStringLiteral("company"));
+    QVERIFY2(timer.elapsed() < 200, qPrintable(QStringLiteral("switch blocked the GUI thread for %1 ms").arg(timer.elapsed())));
+    QTRY_VERIFY_WITH_TIMEOUT(opened.size() == 1, 20000);
+    release->release();
+    QCOMPARE(controller.currentDatabasePath(), companyPath());
 }
 
 int main(int argc, char *argv[])

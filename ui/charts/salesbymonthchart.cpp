@@ -22,13 +22,18 @@ SalesByMonthChart::SalesByMonthChart(QWidget *parent) : QChartView(parent)
 void SalesByMonthChart::setData(const core::DashboardData &dashboard)
 {
     auto *chart = new QChart;
-    styleChart(chart, tr("Sales by month and region, last %n months", nullptr, 24));
+    styleChart(chart, tr("Sales by month and region, last %n months", nullptr, core::kDashboardChartMonths));
     const QLocale locale;
     QStringList months;
     std::map<QDate, int> monthIndex;
-    for (QDate m = dashboard.firstMonth; m <= dashboard.filter.asOf; m = m.addMonths(1)) {
+    const QDate asOf = dashboard.filter.asOf;
+    for (QDate m = dashboard.firstMonth; m.isValid() && m <= asOf; m = m.addMonths(1)) {
         monthIndex[m] = static_cast<int>(months.size());
-        months << locale.toString(m, tr("MMM yy", "short month and year on the chart axis"));
+        QString label = locale.toString(m, tr("MMM yy", "short month and year on the chart axis"));
+        // The current month is only partly over: say so, or its short bar reads as a collapse.
+        if (m.year() == asOf.year() && m.month() == asOf.month() && asOf.day() < asOf.daysInMonth())
+            label = tr("%1 (to date)", "a month that is not over yet").arg(label);
+        months << label;
     }
     // Totals per month decide the axis unit; the stacked bar's height is that total.
     std::vector<qint64> totals(static_cast<size_t>(months.size()), 0);

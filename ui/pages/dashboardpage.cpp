@@ -8,10 +8,12 @@
 #include "domain/clock.h"
 #include "domain/enumlabels.h"
 #include "domain/money.h"
+#include "domain/percent.h"
 #include "itemmodels/displayformat.h"
 #include "itemmodels/topcustomersmodel.h"
-#include "storage/dashboardrepository.h"
 #include "storage/readqueries.h"
+
+#include "widgets/pagetitle.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -26,19 +28,6 @@ namespace vantage::ui {
 namespace {
 
 enum Tile { SalesTile, PipelineTile, WinRateTile, OpenOrdersTile, OverdueTile, TileCount };
-
-QString percentText(qint64 numerator, qint64 denominator, bool signedChange = false)
-{
-    if (denominator == 0)
-        return QStringLiteral("—");
-    const QLocale locale;
-    // Tenths of a percent, rounded, in integer arithmetic.
-    const qint64 tenths = (numerator * 2000 / denominator + (numerator >= 0 ? 1 : -1)) / 2;
-    QString text = locale.toString(static_cast<double>(tenths) / 10.0, 'f', 1) + locale.percent();
-    if (signedChange && tenths > 0)
-        text.prepend(locale.positiveSign());
-    return text;
-}
 
 } // namespace
 
@@ -63,11 +52,7 @@ void DashboardPage::buildUi()
     layout->setSpacing(12);
 
     auto *header = new QHBoxLayout;
-    m_title = new QLabel(content);
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    m_title = createPageTitle(content);
     m_asOf = new QLabel(content);
     m_region = new QComboBox(content);
     m_region->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -115,7 +100,7 @@ void DashboardPage::buildUi()
     m_topCustomers->horizontalHeader()->setSectionResizeMode(core::TopCustomersModel::Customer, QHeaderView::Stretch);
     m_topCustomers->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_topCustomers->setFixedHeight(m_topCustomers->verticalHeader()->defaultSectionSize()
-                                       * (core::DashboardRepository::kTopCustomers + 1) + 6);
+                                       * (core::kDashboardTopCustomers + 1) + 6);
     layout->addWidget(m_topCustomers);
 
     connect(m_refresh, &QPushButton::clicked, this, &DashboardPage::refresh);
@@ -132,20 +117,30 @@ void DashboardPage::retranslateUi()
     m_refresh->setToolTip(tr("Read the figures again from the database (F5)"));
     m_region->setToolTip(tr("Show one region or all regions"));
     m_topTitle->setText(tr("Top customers by sales, last 12 months"));
-    m_empty->setText(tr("This database holds no sales yet. Company data arrives through sync with your "
-                        "company's server; until then you can explore the demo database (Settings)."));
     m_topModel->retranslate();
     fillRegionFilter();
-    if (m_hasData) {
+    if (m_hasData)
         showData(m_data);
-    } else {
-        const QStringList captions{tr("Sales, last 12 months"), tr("Open pipeline"), tr("Win rate, last 12 months"),
-                                   tr("Open orders"), tr("Overdue invoices")};
-        for (int i = 0; i < TileCount; ++i) {
-            m_tiles[static_cast<size_t>(i)]->setCaption(captions[i]);
-            m_tiles[static_cast<size_t>(i)]->setValue(QStringLiteral("…"));
-        }
+    else
+        showPlaceholders();
+}
+
+// Nothing from any database: shown before the first answer and after the store is closed, so
+// figures of one database never stay on screen under another.
+void DashboardPage::showPlaceholders()
+{
+    const QStringList captions{tr("Sales, last 12 months"), tr("Open pipeline"), tr("Win rate, last 12 months"),
+                               tr("Open orders"), tr("Overdue invoices")};
+    for (int i = 0; i < TileCount; ++i) {
+        m_tiles[static_cast<size_t>(i)]->setCaption(captions[i]);
+        m_tiles[static_cast<size_t>(i)]->setValue(QStringLiteral("…"));
+        m_tiles[static_cast<size_t>(i)]->setDetail(QString());
     }
+    m_asOf->clear();
+    m_empty->hide();
+    m_salesChart->setData(core::DashboardData{});
+    m_pipelineChart->setData(core::DashboardData{});
+    m_topModel->setData(core::DashboardData{});
 }
 
 void DashboardPage::changeEvent(QEvent *event)
@@ -169,6 +164,11 @@ void DashboardPage::clearStore()
 {
     m_store = nullptr;
     m_hasData = false;
+    m_loading = false;
+    ++m_loadGeneration;
+    m_data = {};
+    fillRegionFilter();
+    showPlaceholders();
 }
 
 QDate DashboardPage::asOfDate() const
@@ -188,7 +188,10 @@ void DashboardPage::refresh()
     filter.regionId = m_region->currentData().toString();
     m_loading = true;
     m_refresh->setEnabled(false);
-    watchFuture(this, core::loadDashboard(*m_store, filter), [this](const core::Result<core::DashboardData> &result) {
+    const quint64 generation = ++m_loadGeneration;
+    watchFuture(this, core::loadDashboard(*m_store, filter), [this, generation](const core::Result<core::DashboardData> &result) {
+        if (generation != m_loadGeneration)
+            return; // the user changed the region (or the database) meanwhile
         m_loading = false;
         m_refresh->setEnabled(true);
         if (!result) {
@@ -221,9 +224,20 @@ void DashboardPage::fillRegionFilter()
 void DashboardPage::showData(const core::DashboardData &data)
 {
     m_asOf->setText(tr("as of %1").arg(core::displayDate(data.filter.asOf)));
-    const bool empty = data.kpis.salesLast12Minor == 0 && data.kpis.salesPrevious12Minor == 0
-        && data.kpis.openPipelineCount == 0;
-    m_empty->setVisible(empty);
+    if (data.kpis.recordsInAnyCurrency == 0) {
+        m_empty->setText(tr("This database holds no sales yet. Company data arrives through sync with your "
+                            "company's server; until then you can explore the demo database (Settings)."));
+        m_empty->show();
+    } else if (data.kpis.otherCurrencyRecords > 0) {
+        // Without exchange rates, amounts in other currencies cannot be added; say so, visibly.
+        m_empty->setText(tr("Amounts are in %1. %Ln orders, opportunities and open invoices in other currencies "
+                            "are not included, because no exchange rates are set up.", nullptr,
+                            static_cast<int>(data.kpis.otherCurrencyRecords))
+                             .arg(data.filter.currency));
+        m_empty->show();
+    } else {
+        m_empty->hide();
+    }
     fillTiles();
     m_salesChart->setData(data);
     m_pipelineChart->setData(data);
@@ -240,14 +254,14 @@ void DashboardPage::fillTiles()
     sales->setCaption(tr("Sales, last 12 months"));
     sales->setValue(money(k.salesLast12Minor).formatCompact(locale), money(k.salesLast12Minor).format(locale));
     sales->setDetail(tr("%1 vs the 12 months before", "%1 is a signed percentage change, e.g. +12.3%")
-                         .arg(percentText(k.salesLast12Minor - k.salesPrevious12Minor, k.salesPrevious12Minor, true)));
+                         .arg(core::formatPercent(k.salesLast12Minor - k.salesPrevious12Minor, k.salesPrevious12Minor, locale, true)));
     KpiTile *pipeline = m_tiles[PipelineTile];
     pipeline->setCaption(tr("Open pipeline"));
     pipeline->setValue(money(k.openPipelineMinor).formatCompact(locale), money(k.openPipelineMinor).format(locale));
     pipeline->setDetail(tr("%Ln open opportunities", nullptr, static_cast<int>(k.openPipelineCount)));
     KpiTile *winRate = m_tiles[WinRateTile];
     winRate->setCaption(tr("Win rate, last 12 months"));
-    winRate->setValue(percentText(k.won12, k.won12 + k.lost12));
+    winRate->setValue(core::formatPercent(k.won12, k.won12 + k.lost12, locale));
     winRate->setDetail(tr("%1 won, %2 lost").arg(locale.toString(k.won12), locale.toString(k.lost12)));
     KpiTile *orders = m_tiles[OpenOrdersTile];
     orders->setCaption(tr("Open orders"));
@@ -259,9 +273,6 @@ void DashboardPage::fillTiles()
     overdue->setDetail(m_info.kind == core::DatabaseKind::Demo
                            ? tr("%1 (derived demo invoices)").arg(money(k.overdueMinor).format(locale))
                            : money(k.overdueMinor).format(locale));
-    if (k.otherCurrencyOrders > 0)
-        sales->setToolTip(tr("%Ln orders in other currencies are not included.", nullptr,
-                             static_cast<int>(k.otherCurrencyOrders)));
 }
 
 } // namespace vantage::ui

@@ -54,6 +54,7 @@ private:
     void retranslateUi();
     void showData(const core::DashboardData &data);
     void fillTiles();
+    void showPlaceholders();
     void fillRegionFilter();
     QDate asOfDate() const;
 
@@ -62,6 +63,7 @@ private:
     core::DashboardData m_data;
     bool m_loading = false;
     bool m_hasData = false;
+    quint64 m_loadGeneration = 0; // only the answer to the latest refresh is shown
 
     QLabel *m_title = nullptr;
     QLabel *m_asOf = nullptr;

@@ -1,5 +1,7 @@
 #include "plannedpage.h"
 
+#include "widgets/pagetitle.h"
+
 #include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -10,11 +12,7 @@ PlannedPage::PlannedPage(Feature feature, QWidget *parent) : QWidget(parent), m_
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(32, 24, 32, 24);
-    m_title = new QLabel(this);
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    m_title = createPageTitle(this);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("plannedStatus"));
     m_status->setStyleSheet(QStringLiteral("#plannedStatus { background: #fff6dc; border: 1px solid #e8c35a; "

@@ -4,6 +4,8 @@
 #include "itemmodels/recordlistmodel.h"
 #include "storage/readqueries.h"
 
+#include "widgets/pagetitle.h"
+
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -26,11 +28,7 @@ void RecordListPage::buildUi()
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
     auto *header = new QHBoxLayout;
-    m_title = new QLabel(this);
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    m_title = createPageTitle(this);
     header->addWidget(m_title);
     header->addStretch(1);
     m_count = new QLabel(this);
@@ -81,6 +79,10 @@ void RecordListPage::setStore(core::Store *store)
 {
     m_store = store;
     delete m_model;
+    m_model = nullptr;
+    // Region ids belong to a database: a new store starts with all regions until its list arrives.
+    setRegions({});
+    m_columnsSized = false;
     m_model = new core::RecordListModel(m_spec, [this](const core::RecordListQuery &query) {
         return core::fetchRecordList(*m_store, m_spec, query);
     }, this);
@@ -92,9 +94,11 @@ void RecordListPage::setStore(core::Store *store)
     connect(m_model, &core::RecordListModel::loadingChanged, this, [this](bool loading) {
         updateCount();
         if (!loading) {
-            // Size columns to the first page once; later pages keep the user's widths.
-            if (m_model->rowCount() > 0 && m_model->rowCount() <= core::RecordListModel::kPageSize)
+            // Size columns to the first rows once; later searches and sorts keep the user's widths.
+            if (!m_columnsSized && m_model->rowCount() > 0) {
                 m_view->resizeColumnsToContents();
+                m_columnsSized = true;
+            }
             Q_EMIT loaded();
         }
     });
@@ -118,6 +122,9 @@ void RecordListPage::setRegions(const std::vector<core::RegionRef> &regions)
 {
     m_regions = regions;
     fillFilter(QStringLiteral("region"));
+    // The combo may have fallen back to "All regions": the list must filter by what it shows.
+    if (QComboBox *combo = filter(QStringLiteral("region")); combo && m_model)
+        m_model->setFilter(QStringLiteral("region"), combo->currentData().toString());
 }
 
 QComboBox *RecordListPage::filter(const QString &key) const
@@ -147,6 +154,10 @@ void RecordListPage::updateCount()
     const QLocale locale;
     if (m_model->isLoading() && m_model->rowCount() == 0) {
         m_count->setText(tr("Loading…"));
+        return;
+    }
+    if (m_model->totalCount() == 0) {
+        m_count->setText(m_search->text().isEmpty() ? tr("No records") : tr("Nothing matches the search"));
         return;
     }
     m_count->setText(tr("%1 of %2 shown", "%1 rows loaded so far, %2 rows that match").arg(locale.toString(m_model->rowCount()), locale.toString(m_model->totalCount())));

@@ -65,6 +65,7 @@ private:
     std::vector<std::pair<QString, QComboBox *>> m_filters;
     QLabel *m_count = nullptr;
     QTableView *m_view = nullptr;
+    bool m_columnsSized = false;
 };
 
 } // namespace vantage::ui

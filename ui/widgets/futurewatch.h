@@ -4,9 +4,12 @@
 #include <QFutureWatcher>
 #include <QObject>
 
+#include <type_traits>
+
 namespace vantage::ui {
 
-// Calls onResult(result) on receiver's thread when future finishes with a result. The watcher is a
+// Calls onResult(result) on receiver's thread when future finishes with a result (onResult() for a
+// QFuture<void>). The watcher is a
 // child of receiver, so a page that is gone never gets a late callback (no dangling this).
 template<typename T, typename Callback>
 QFutureWatcher<T> *watchFuture(QObject *receiver, QFuture<T> future, Callback onResult)
@@ -14,8 +17,12 @@ QFutureWatcher<T> *watchFuture(QObject *receiver, QFuture<T> future, Callback on
     auto *watcher = new QFutureWatcher<T>(receiver);
     QObject::connect(watcher, &QFutureWatcherBase::finished, receiver, [watcher, onResult = std::move(onResult)] {
         watcher->deleteLater();
-        if (!watcher->isCanceled() && watcher->future().resultCount() > 0)
-            onResult(watcher->result());
+        if constexpr (std::is_void_v<T>) {
+            onResult(); // a job without a value: called once it has finished, cancelled or not
+        } else {
+            if (!watcher->isCanceled() && watcher->future().resultCount() > 0)
+                onResult(watcher->result());
+        }
     });
     watcher->setFuture(std::move(future));
     return watcher;
