@@ -1,13 +1,12 @@
 #include "scaleprofile.h"
 
+#include "storage/migrations/migration.h"
+
+#include <QCryptographicHash>
+
 #include <algorithm>
 
 namespace vantage::bench {
-
-namespace {
-// Bump when the generator writes different rows for the same options.
-constexpr int kGeneratorVersion = 1;
-} // namespace
 
 ScaleProfile ScaleProfile::forOrderLines(qint64 orderLines, QDate asOf, quint64 seed)
 {
@@ -23,13 +22,30 @@ ScaleProfile ScaleProfile::forOrderLines(qint64 orderLines, QDate asOf, quint64 
     return p;
 }
 
+namespace {
+
+// Bump when the generator writes different rows for the same options.
+constexpr int kGeneratorVersion = 1;
+
+// Changes whenever a migration does (an edited index list, a new step).
+QString schemaFingerprint()
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const core::Migration &migration : core::schemaMigrations())
+        for (const QString &statement : migration.statements)
+            hash.addData(statement.toUtf8());
+    return QString::fromLatin1(hash.result().toHex().left(12));
+}
+
+} // namespace
+
 QString ScaleProfile::stamp() const
 {
-    return QStringLiteral("vantage-bench generate v%1: order_lines=%2 seed=%3 as_of=%4")
+    return QStringLiteral("vantage-bench generate v%1: order_lines=%2 seed=%3 as_of=%4 schema=%5")
         .arg(kGeneratorVersion)
         .arg(orderLines)
         .arg(seed)
-        .arg(asOf.toString(Qt::ISODate));
+        .arg(asOf.toString(Qt::ISODate), schemaFingerprint());
 }
 
 } // namespace vantage::bench

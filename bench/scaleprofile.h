@@ -23,7 +23,8 @@ struct ScaleProfile
 
     QDate firstDay() const { return asOf.addYears(-years); }
     QDate lastDay() const { return asOf.addDays(-1); }
-    // Identifies the generated content: a database with another stamp must be generated again.
+    // Identifies the generated content, the schema included (a fingerprint of every migration's
+    // statements): a database with another stamp must be generated again.
     QString stamp() const;
 };
 

@@ -30,11 +30,7 @@ void StatementRecorder::start()
     m_expanded.clear();
     m_prepared.clear();
     if (m_handle)
-        sqlite3_trace_v2(m_handle, SQLITE_TRACE_STMT,
-                         [](unsigned type, void *self, void *statement, void *x) {
-                             return StatementRecorder::onTrace(type, self, statement, x);
-                         },
-                         this);
+        sqlite3_trace_v2(m_handle, SQLITE_TRACE_STMT, &StatementRecorder::onTrace, this);
 }
 
 QStringList StatementRecorder::stop()

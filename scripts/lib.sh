@@ -10,9 +10,10 @@ VANTAGE_BUILD_PACKAGES=(
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev libxkbcommon-dev qtkeychain-qt6-dev
     libqt6sql6-sqlite libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libgl-dev
+    libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev libsodium-dev
 )
 VANTAGE_RUNTIME_PACKAGES=(fonts-noto-cjk xvfb xauth)
-VANTAGE_TEST_PACKAGES=(sqlite3 python3 dbus imagemagick)
+VANTAGE_TEST_PACKAGES=(sqlite3 python3 dbus imagemagick postgresql)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -982,6 +982,328 @@
     </message>
 </context>
 <context>
+    <name>vantage::server::AdminService</name>
+    <message>
+        <source>There is no user with the login &quot;%1&quot;.</source>
+        <translation>不存在登录名为“%1”的用户。</translation>
+    </message>
+    <message>
+        <source>There is no region with the code &quot;%1&quot;.</source>
+        <translation>不存在代码为“%1”的区域。</translation>
+    </message>
+    <message>
+        <source>The role must be one of: %1.</source>
+        <translation>角色必须是以下之一：%1。</translation>
+    </message>
+    <message>
+        <source>The password must have at least 8 characters.</source>
+        <translation>密码至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <source>There is no device with the id %1.</source>
+        <translation>不存在编号为 %1 的设备。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::server::DemoSeeder</name>
+    <message>
+        <source>The server already holds data; the demo is loaded only into an empty server.</source>
+        <translation>服务器中已有数据；演示数据只能载入空服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::server::ServerCommands</name>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>vantage-server %1 listening on %2:%3 (%4)</source>
+        <translation>vantage-server %1 正在监听 %2:%3（%4）</translation>
+    </message>
+    <message>
+        <source>error: cannot listen on %1:%2 (in use, or not allowed)</source>
+        <translation>错误：无法监听 %1:%2（端口已被占用或不允许使用）</translation>
+    </message>
+    <message>
+        <source>Loading the demo data (every demo user signs in with the password &quot;vantage-demo&quot;)…</source>
+        <translation>正在载入演示数据（所有演示用户的登录密码均为“vantage-demo”）…</translation>
+    </message>
+    <message>
+        <source>user %1 added</source>
+        <translation>已添加用户 %1</translation>
+    </message>
+    <message>
+        <source>password of %1 changed</source>
+        <translation>已更改 %1 的密码</translation>
+    </message>
+    <message>
+        <source>region %1 added</source>
+        <translation>已添加区域 %1</translation>
+    </message>
+    <message>
+        <source>Server database: an SQLite file, or postgresql://user:password@host:port/name (default: $VANTAGE_SERVER_DATABASE, else vantage-server.sqlite).</source>
+        <translation>服务器数据库：SQLite 文件，或 postgresql://user:password@host:port/name（默认：$VANTAGE_SERVER_DATABASE，否则为 vantage-server.sqlite）。</translation>
+    </message>
+    <message>
+        <source>SPEC</source>
+        <translation>SPEC</translation>
+    </message>
+    <message>
+        <source>serve: TCP port (default 8080).</source>
+        <translation>serve：TCP 端口（默认 8080）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>serve: address to listen on (default 127.0.0.1).</source>
+        <translation>serve：监听地址（默认 127.0.0.1）。</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>ADDRESS</translation>
+    </message>
+    <message>
+        <source>serve: worker threads (default 8).</source>
+        <translation>serve：工作线程数（默认 8）。</translation>
+    </message>
+    <message>
+        <source>serve: use a local demo database with the demo users (created on first use).</source>
+        <translation>serve：使用本地演示数据库及演示用户（首次使用时创建）。</translation>
+    </message>
+    <message>
+        <source>serve: log every request to stderr.</source>
+        <translation>serve：将每个请求记录到标准错误输出。</translation>
+    </message>
+    <message>
+        <source>user add, region add: display name.</source>
+        <translation>user add、region add：显示名称。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>user add: rep, regional_manager, director or admin.</source>
+        <translation>user add：rep、regional_manager、director 或 admin。</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>ROLE</translation>
+    </message>
+    <message>
+        <source>region add: ISO currency code.</source>
+        <translation>region add：ISO 货币代码。</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>CODE</translation>
+    </message>
+    <message>
+        <source>The password (prefer typing it on standard input).</source>
+        <translation>密码（建议通过标准输入提供）。</translation>
+    </message>
+    <message>
+        <source>PASSWORD</source>
+        <translation>PASSWORD</translation>
+    </message>
+    <message>
+        <source>import demo: shift the demo dates to end the day before this date.</source>
+        <translation>import demo：平移演示数据的日期，使其截止到该日期的前一天。</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Commands:
+  serve [--port N] [--bind ADDRESS] [--threads N] [--demo]
+  migrate
+  user add LOGIN --name NAME --role ROLE   (password on standard input)
+  user passwd LOGIN | user disable LOGIN | user enable LOGIN
+  device revoke CLIENT_ID
+  region add CODE --name NAME --currency CODE
+  region assign LOGIN CODE | region unassign LOGIN CODE
+  import demo [--as-of YYYY-MM-DD]   (password of the demo users on standard input)</source>
+        <translation>命令：
+  serve [--port N] [--bind ADDRESS] [--threads N] [--demo]
+  migrate
+  user add LOGIN --name NAME --role ROLE   （密码通过标准输入提供）
+  user passwd LOGIN | user disable LOGIN | user enable LOGIN
+  device revoke CLIENT_ID
+  region add CODE --name NAME --currency CODE
+  region assign LOGIN CODE | region unassign LOGIN CODE
+  import demo [--as-of YYYY-MM-DD]   （演示用户的密码通过标准输入提供）</translation>
+    </message>
+    <message>
+        <source>libsodium cannot be initialized on this machine.</source>
+        <translation>无法在此计算机上初始化 libsodium。</translation>
+    </message>
+    <message>
+        <source>schema version %1</source>
+        <translation>架构版本 %1</translation>
+    </message>
+    <message>
+        <source>device %1 revoked</source>
+        <translation>已吊销设备 %1</translation>
+    </message>
+    <message>
+        <source>demo data loaded</source>
+        <translation>演示数据已载入</translation>
+    </message>
+    <message>
+        <source>user %1 disabled; its sessions end now</source>
+        <translation>已停用用户 %1，其会话立即失效</translation>
+    </message>
+    <message>
+        <source>user %1 enabled</source>
+        <translation>已启用用户 %1</translation>
+    </message>
+    <message>
+        <source>%1 now works in region %2</source>
+        <translation>%1 现已负责区域 %2</translation>
+    </message>
+    <message>
+        <source>%1 no longer works in region %2; its laptops drop that region&apos;s data at their next sync</source>
+        <translation>%1 不再负责区域 %2；其电脑将在下次同步时删除该区域的数据</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::server::ServerDatabase</name>
+    <message>
+        <source>The database file name is missing.</source>
+        <translation>缺少数据库文件名。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a PostgreSQL address like postgresql://user@host:5432/database.</source>
+        <translation>“%1”不是形如 postgresql://user@host:5432/database 的 PostgreSQL 地址。</translation>
+    </message>
+    <message>
+        <source>The server database %1 cannot be opened: %2</source>
+        <translation>无法打开服务器数据库 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::server::ServerSchema</name>
+    <message>
+        <source>The server database %1 is at schema version %2; this server knows up to %3.</source>
+        <translation>服务器数据库 %1 的架构版本为 %2；此服务器最高只支持版本 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::server::TokenService</name>
+    <message>
+        <source>The session has expired; sign in again.</source>
+        <translation>会话已过期，请重新登录。</translation>
+    </message>
+    <message>
+        <source>The access token is not valid; sign in again.</source>
+        <translation>访问令牌无效，请重新登录。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::sync::RecordEditor</name>
+    <message>
+        <source>&quot;%1&quot; is not a kind of record that can be changed.</source>
+        <translation>“%1”不是可修改的记录类型。</translation>
+    </message>
+    <message>
+        <source>The record was deleted; your change was not saved.</source>
+        <translation>该记录已被删除，您的修改未保存。</translation>
+    </message>
+    <message>
+        <source>%1 records are not documents.</source>
+        <translation>%1 记录不是单据。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::sync::SyncEngine</name>
+    <message>
+        <source>The server %1 cannot be reached (%2). Your changes stay on this computer and are sent at the next sync.</source>
+        <translation>无法连接服务器 %1（%2）。您的修改会保留在本机，并在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>Your access to %1 was revoked by an administrator; the company data on this computer was removed.</source>
+        <translation>管理员已吊销您对 %1 的访问权限，本机上的公司数据已被删除。</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 again.</source>
+        <translation>请重新登录 %1。</translation>
+    </message>
+    <message>
+        <source>This version of Vantage is too old for the server %1; install the update. Your changes are kept.</source>
+        <translation>此版本的 Vantage 过旧，无法与服务器 %1 同步；请安装更新。您的修改已保留。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts; wait %n seconds and try again.</source>
+        <translation>
+            <numerusform>尝试次数过多，请等待 %n 秒后重试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server %1 is busy or failing (HTTP %2); sync will try again.</source>
+        <translation>服务器 %1 繁忙或出现故障（HTTP %2），稍后将重新同步。</translation>
+    </message>
+    <message>
+        <source>The server %1 refused the request (HTTP %2: %3).</source>
+        <translation>服务器 %1 拒绝了请求（HTTP %2：%3）。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s sign-in answer is incomplete.</source>
+        <translation>服务器返回的登录信息不完整。</translation>
+    </message>
+    <message>
+        <source>The login or password is wrong.</source>
+        <translation>登录名或密码错误。</translation>
+    </message>
+    <message>
+        <source>This computer may not sign in as %1; ask your administrator.</source>
+        <translation>此计算机不能以 %1 身份登录，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 first.</source>
+        <translation>请先登录 %1。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the upload is not valid: %1</source>
+        <translation>服务器对上传的响应无效：%1</translation>
+    </message>
+    <message>
+        <source>The server answered only part of the upload.</source>
+        <translation>服务器只响应了部分上传内容。</translation>
+    </message>
+    <message>
+        <source>Sync was cancelled; it continues where it stopped next time.</source>
+        <translation>同步已取消，下次将从中断处继续。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s changes are not valid: %1</source>
+        <translation>服务器发送的更改无效：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Receiving changes… %Ln records</source>
+        <translation>
+            <numerusform>正在接收更改… %Ln 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync was cancelled; it starts again next time.</source>
+        <translation>同步已取消，下次将重新开始。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Downloading your regions&apos; data… %Ln records</source>
+        <translation>
+            <numerusform>正在下载您所辖区域的数据… %Ln 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This version of Vantage is too old for the server; install the update.</source>
+        <translation>此版本的 Vantage 过旧，无法与服务器同步；请安装更新。</translation>
+    </message>
+</context>
+<context>
     <name>vantage::ui::AboutDialog</name>
     <message>
         <source>About Vantage</source>

@@ -17,6 +17,14 @@ enum class ErrorCode {
     CurrencyMismatch,
     Cancelled,
     ImportFailed,
+    // Sync with the server
+    Network,       // not reached: the change stays in the outbox
+    Unauthorized,  // wrong login, expired or invalid session: sign in again
+    Revoked,       // an administrator revoked the user or device: local company data is wiped
+    ClientTooOld,  // 426: update the app; the outbox is kept
+    Throttled,     // 429
+    ServerBusy,    // 503 and other 5xx: try again later
+    Protocol,      // an answer the client does not understand
 };
 
 struct Error

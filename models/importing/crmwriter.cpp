@@ -66,8 +66,7 @@ Status CrmWriter::writeStages()
 {
     TableInserter stages(m_context.db, QStringLiteral("pipeline_stage"),
                          {QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("sort_order"),
-                          QStringLiteral("is_closed"), QStringLiteral("is_won"), QStringLiteral("default_probability_bp")},
-                         TableInserter::Kind::Plain);
+                          QStringLiteral("is_closed"), QStringLiteral("is_won"), QStringLiteral("default_probability_bp")});
     if (auto ready = stages.prepare(); !ready)
         return ready;
     // Default probabilities are only a prior; the forecast learns stage win rates from history.
@@ -78,9 +77,8 @@ Status CrmWriter::writeStages()
         {QStringLiteral("lost"), QStringLiteral("Lost"), 91, 1, 0, 0},
     };
     for (const QVariantList &row : rows)
-        if (auto done = stages.insertPlain(row); !done)
-            return done;
-    m_context.report.rowsWritten[QStringLiteral("pipeline_stage")] += stages.count();
+        if (auto id = m_context.insert(stages, QStringLiteral("pipeline_stage"), QVariant(), row); !id)
+            return id.error();
     return {};
 }
 

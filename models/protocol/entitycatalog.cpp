@@ -52,6 +52,9 @@ EntityCatalog::EntityCatalog()
     m_entities.push_back({q("region"), ConflictPolicy::ServerOwned,
                           {f("code", F::Text, true), f("name", F::Text, true), f("country", F::Text), f("currency", F::Text, true)},
                           {}, QString(), QString()});
+    m_entities.push_back({q("pipeline_stage"), ConflictPolicy::ServerOwned,
+                          {f("code", F::Text, true), f("name", F::Text, true), f("sort_order", F::Integer, true), f("is_closed", F::Boolean, true), f("is_won", F::Boolean, true), f("default_probability_bp", F::Integer, true)},
+                          {}, QString(), QString()});
     m_entities.push_back({q("territory"), ConflictPolicy::ServerOwned,
                           {f("code", F::Text, true), f("name", F::Text, true), f("country", F::Text)},
                           {}, QString(), QString()});

@@ -54,6 +54,12 @@ Result<QSqlQuery> Sql::query(const QString &sql, const QVariantList &values) con
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
+    // Statements without values run directly: PostgreSQL cannot PREPARE DDL (CREATE, LOCK …).
+    if (values.isEmpty()) {
+        if (!q.exec(sql))
+            return sqlError(q.lastError(), sql, m_db.databaseName());
+        return q;
+    }
     if (!q.prepare(sql))
         return sqlError(q.lastError(), sql, m_db.databaseName());
     for (const QVariant &value : values)

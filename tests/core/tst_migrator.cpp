@@ -5,6 +5,8 @@
 #include "storage/migrations/migration.h"
 #include "storage/migrator.h"
 
+#include "domain/currency.h"
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -42,7 +44,17 @@ void TestMigrator::newFileGetsLatestSchema()
                               "contract_clause", "approval_request", "audit_log", "outbox", "sync_state"})
         QVERIFY2(scalar(c.database(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = ?"),
                         {QString::fromLatin1(table)}).toInt() == 1, table);
-    QCOMPARE(scalar(c.database(), QStringLiteral("SELECT minor_digits FROM currency WHERE code = 'JPY'")).toInt(), 0);
+    // The seeded currency table and the Currency type agree on every code and its minor digits.
+    auto q = Sql(c.database()).query(QStringLiteral("SELECT code, minor_digits FROM currency"));
+    QVERIFY(q.ok());
+    int seeded = 0;
+    while (q.value().next()) {
+        const auto currency = Currency::fromCode(q.value().value(0).toString());
+        QVERIFY2(currency.has_value(), qPrintable(q.value().value(0).toString()));
+        QCOMPARE(currency->minorDigits(), q.value().value(1).toInt());
+        ++seeded;
+    }
+    QCOMPARE(seeded, 18);
 }
 
 // Rows that are valid from schema version 1 on.

@@ -50,7 +50,28 @@ void DashboardPage::buildUi()
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(16, 12, 16, 16);
     layout->setSpacing(12);
+    layout->addLayout(buildHeader(content));
+    m_empty = new QLabel(content);
+    m_empty->setWordWrap(true);
+    m_empty->hide();
+    layout->addWidget(m_empty);
+    auto *tiles = new QHBoxLayout;
+    for (int i = 0; i < TileCount; ++i) {
+        m_tiles.push_back(new KpiTile(content));
+        tiles->addWidget(m_tiles.back());
+    }
+    layout->addLayout(tiles);
+    auto *charts = new QHBoxLayout;
+    m_salesChart = new SalesByMonthChart(content);
+    m_pipelineChart = new PipelineChart(content);
+    charts->addWidget(m_salesChart, 3);
+    charts->addWidget(m_pipelineChart, 2);
+    layout->addLayout(charts, 1);
+    buildTopCustomers(content, layout);
+}
 
+QLayout *DashboardPage::buildHeader(QWidget *content)
+{
     auto *header = new QHBoxLayout;
     m_title = createPageTitle(content);
     m_asOf = new QLabel(content);
@@ -64,27 +85,16 @@ void DashboardPage::buildUi()
     header->addStretch(1);
     header->addWidget(m_region);
     header->addWidget(m_refresh);
-    layout->addLayout(header);
+    connect(m_refresh, &QPushButton::clicked, this, &DashboardPage::refresh);
+    connect(m_region, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_store && !m_region->signalsBlocked())
+            refresh();
+    });
+    return header;
+}
 
-    m_empty = new QLabel(content);
-    m_empty->setWordWrap(true);
-    m_empty->hide();
-    layout->addWidget(m_empty);
-
-    auto *tiles = new QHBoxLayout;
-    for (int i = 0; i < TileCount; ++i) {
-        m_tiles.push_back(new KpiTile(content));
-        tiles->addWidget(m_tiles.back());
-    }
-    layout->addLayout(tiles);
-
-    auto *charts = new QHBoxLayout;
-    m_salesChart = new SalesByMonthChart(content);
-    m_pipelineChart = new PipelineChart(content);
-    charts->addWidget(m_salesChart, 3);
-    charts->addWidget(m_pipelineChart, 2);
-    layout->addLayout(charts, 1);
-
+void DashboardPage::buildTopCustomers(QWidget *content, QBoxLayout *layout)
+{
     m_topTitle = new QLabel(content);
     QFont sectionFont = m_topTitle->font();
     sectionFont.setBold(true);
@@ -102,12 +112,6 @@ void DashboardPage::buildUi()
     m_topCustomers->setFixedHeight(m_topCustomers->verticalHeader()->defaultSectionSize()
                                        * (core::kDashboardTopCustomers + 1) + 6);
     layout->addWidget(m_topCustomers);
-
-    connect(m_refresh, &QPushButton::clicked, this, &DashboardPage::refresh);
-    connect(m_region, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_store && !m_region->signalsBlocked())
-            refresh();
-    });
 }
 
 void DashboardPage::retranslateUi()

@@ -5,7 +5,9 @@
 
 #include <QWidget>
 
+class QBoxLayout;
 class QComboBox;
+class QLayout;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -51,6 +53,8 @@ protected:
 
 private:
     void buildUi();
+    QLayout *buildHeader(QWidget *content);
+    void buildTopCustomers(QWidget *content, QBoxLayout *layout);
     void retranslateUi();
     void showData(const core::DashboardData &data);
     void fillTiles();

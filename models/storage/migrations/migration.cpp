@@ -7,6 +7,7 @@ const std::vector<Migration> &schemaMigrations()
     static const std::vector<Migration> migrations{
         migration0001Domain(),
         migration0002ReportingIndexes(),
+        migration0003SyncedStages(),
     };
     return migrations;
 }

@@ -19,5 +19,6 @@ const std::vector<Migration> &schemaMigrations();
 
 Migration migration0001Domain();
 Migration migration0002ReportingIndexes();
+Migration migration0003SyncedStages();
 
 } // namespace vantage::core

@@ -1,0 +1,29 @@
+// vantage-bench: the benchmark's measuring tool (bench/README.md). bench/run_benchmarks.sh drives
+// it together with the real app and the sqlite3 shell.
+#include "generatecommand.h"
+#include "importcommand.h"
+#include "queriescommand.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+using namespace vantage::bench;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("vantage-bench"));
+    QStringList arguments = QCoreApplication::arguments();
+    const QString command = arguments.size() > 1 ? arguments.takeAt(1) : QString();
+    if (command == QLatin1String("generate"))
+        return GenerateCommand::run(arguments);
+    if (command == QLatin1String("import"))
+        return ImportCommand::run(arguments);
+    if (command == QLatin1String("queries"))
+        return QueriesCommand::run(arguments);
+    QTextStream(stderr) << "usage: vantage-bench generate|import|queries [options]   (--help after a command)\n"
+                           "  generate --db FILE [--order-lines N] [--seed N] [--as-of YYYY-MM-DD]\n"
+                           "  import [--runs N] [--as-of YYYY-MM-DD]\n"
+                           "  queries --db FILE [--runs N] [--sqlite3 PROGRAM] [--sql-dir DIR] [--tsv FILE]\n";
+    return command.isEmpty() || command == QLatin1String("--help") ? 0 : 2;
+}

@@ -1,0 +1,157 @@
+#include "changeapplier.h"
+
+#include "localrows.h"
+#include "outbox.h"
+#include "syncstate.h"
+
+#include "protocol/entitycatalog.h"
+#include "storage/sql.h"
+
+namespace vantage::sync {
+
+using core::EntityCatalog;
+using core::EntityDescriptor;
+using core::Sql;
+
+core::Status ChangeApplier::put(const QString &entityName, const QString &id, const QString &regionId, qint64 version,
+                                const QJsonObject &row) const
+{
+    const EntityDescriptor *entity = EntityCatalog::instance().find(entityName);
+    if (!entity)
+        return {};
+    const LocalRows rows(m_db);
+    auto local = rows.read(*entity, id);
+    if (!local)
+        return local.error();
+    if (local.value().exists && local.value().version > version)
+        return {}; // already newer here (a snapshot page overtook this change)
+    if (entity->isChild()) {
+        // Lines of a document with unsent local edits stay as the user left them; the document's
+        // pending save carries the complete set of lines.
+        auto pending = Outbox(m_db).pendingFor(entity->parentEntity, row.value(entity->parentField).toString());
+        if (!pending)
+            return pending.error();
+        if (!pending.value().empty())
+            return {};
+    }
+    if (auto written = rows.upsert(*entity, id, {true, regionId, version, false, row}); !written)
+        return written;
+    return rebase(entityName, id);
+}
+
+core::Status ChangeApplier::rebase(const QString &entityName, const QString &id) const
+{
+    const EntityDescriptor *entity = EntityCatalog::instance().find(entityName);
+    auto pending = Outbox(m_db).pendingFor(entityName, id);
+    if (!pending)
+        return pending.error();
+    const LocalRows rows(m_db);
+    for (const core::Mutation &m : pending.value()) {
+        if (m.action() == QLatin1String("delete")) {
+            if (auto deleted = rows.markDeleted(*entity, id); !deleted)
+                return deleted;
+            continue;
+        }
+        if (auto updated = rows.update(*entity, id, m.set); !updated)
+            return updated;
+        for (const core::ChildRow &line : m.children) {
+            const EntityDescriptor *child = EntityCatalog::instance().find(line.entity);
+            auto written = line.deleted ? rows.markDeleted(*child, line.id)
+                                        : rows.upsert(*child, line.id, {true, m.set.value(QStringLiteral("region_id")).toString(), 0, false, line.fields});
+            if (!written)
+                return written;
+        }
+    }
+    return {};
+}
+
+core::Status ChangeApplier::remove(const QString &entityName, const QString &id, bool evict) const
+{
+    const EntityDescriptor *entity = EntityCatalog::instance().find(entityName);
+    if (!entity)
+        return {};
+    // Evicted rows left the user's regions: no tombstone is kept. Deleted ones keep theirs.
+    return evict ? LocalRows(m_db).erase(*entity, id) : LocalRows(m_db).markDeleted(*entity, id);
+}
+
+core::Status ChangeApplier::applyPage(const core::PullResponse &page) const
+{
+    const Sql sql(m_db);
+    return sql.transaction([&]() -> core::Status {
+        // Rows of one page may refer to each other in any order; check references at commit.
+        if (auto deferred = sql.exec(QStringLiteral("PRAGMA defer_foreign_keys = ON")); !deferred)
+            return deferred;
+        for (const core::Change &change : page.changes) {
+            core::Status done = change.op == QLatin1String("put")
+                ? put(change.entity, change.id, change.regionId, change.version, change.row)
+                : remove(change.entity, change.id, change.op == QLatin1String("evict"));
+            if (!done)
+                return done;
+        }
+        return SyncState(m_db).set(SyncState::kCursor, QString::number(page.cursor));
+    });
+}
+
+core::Status ChangeApplier::applySnapshot(const QString &entity, const QJsonArray &rows) const
+{
+    const Sql sql(m_db);
+    return sql.transaction([&]() -> core::Status {
+        if (auto deferred = sql.exec(QStringLiteral("PRAGMA defer_foreign_keys = ON")); !deferred)
+            return deferred;
+        for (const QJsonValue &value : rows) {
+            const QJsonObject row = value.toObject();
+            if (auto done = put(entity, row.value(QStringLiteral("id")).toString(), row.value(QStringLiteral("region")).toString(),
+                                row.value(QStringLiteral("version")).toInteger(), row.value(QStringLiteral("row")).toObject());
+                !done)
+                return done;
+        }
+        return {};
+    });
+}
+
+core::Status ChangeApplier::evictRegions(const QStringList &regionIds) const
+{
+    if (regionIds.isEmpty())
+        return {};
+    const Sql sql(m_db);
+    QStringList marks;
+    QVariantList values;
+    for (const QString &region : regionIds) {
+        marks << QStringLiteral("?");
+        values << region;
+    }
+    return sql.transaction([&]() -> core::Status {
+        const auto &entities = EntityCatalog::instance().entities();
+        for (auto it = entities.rbegin(); it != entities.rend(); ++it) // lines before their documents
+            if (auto done = sql.exec(QStringLiteral("DELETE FROM %1 WHERE region_id IN (%2)").arg(it->name, marks.join(u',')), values); !done)
+                return done;
+        return {};
+    });
+}
+
+core::Status ChangeApplier::clearSyncedRows() const
+{
+    const Sql sql(m_db);
+    return sql.transaction([&]() -> core::Status {
+        const auto &entities = EntityCatalog::instance().entities();
+        for (auto it = entities.rbegin(); it != entities.rend(); ++it) // lines before their documents
+            if (auto done = sql.exec(QStringLiteral("DELETE FROM %1").arg(it->name)); !done)
+                return done;
+        return {};
+    });
+}
+
+core::Status ChangeApplier::wipe() const
+{
+    if (auto cleared = clearSyncedRows(); !cleared)
+        return cleared;
+    const Sql sql(m_db);
+    return sql.transaction([&]() -> core::Status {
+        for (const char *table : {"outbox", "sync_state"})
+            if (auto done = sql.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))); !done)
+                return done;
+        return {};
+    });
+}
+
+} // namespace vantage::sync

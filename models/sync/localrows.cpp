@@ -1,0 +1,87 @@
+#include "localrows.h"
+
+#include "domain/clock.h"
+#include "protocol/rowcodec.h"
+#include "storage/sql.h"
+
+namespace vantage::sync {
+
+using core::Sql;
+
+core::Result<LocalRow> LocalRows::read(const core::EntityDescriptor &entity, const QString &id) const
+{
+    LocalRow row;
+    auto status = core::RowCodec::forEachRow(m_db, entity, QStringLiteral("id = ?"), {id},
+        [&row](const QString &, const QString &region, qint64 version, bool deleted, const QJsonObject &fields) {
+            row = {true, region, version, deleted, fields};
+            return core::Status();
+        });
+    if (!status)
+        return status.error();
+    return row;
+}
+
+core::Status LocalRows::upsert(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row) const
+{
+    QStringList columns{QStringLiteral("id"), QStringLiteral("region_id"), QStringLiteral("version"),
+                        QStringLiteral("deleted"), QStringLiteral("updated_at")};
+    QVariantList values{id, row.regionId.isEmpty() ? QVariant() : QVariant(row.regionId), row.version,
+                        row.deleted ? 1 : 0, core::Clock::nowMs()};
+    QStringList updates{QStringLiteral("region_id = excluded.region_id"), QStringLiteral("version = excluded.version"),
+                        QStringLiteral("deleted = excluded.deleted"), QStringLiteral("updated_at = excluded.updated_at")};
+    for (const core::EntityField &field : entity.fields) {
+        // A field the row does not mention keeps the column's default (or its current value).
+        if (!row.fields.contains(field.name))
+            continue;
+        columns << field.name;
+        values << core::RowCodec::toSql(field, row.fields.value(field.name));
+        updates << QStringLiteral("%1 = excluded.%1").arg(field.name);
+    }
+    QStringList marks;
+    marks.fill(QStringLiteral("?"), columns.size());
+    return Sql(m_db).exec(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO UPDATE SET %4")
+                              .arg(entity.name, columns.join(u','), marks.join(u','), updates.join(u',')),
+                          values);
+}
+
+core::Status LocalRows::update(const core::EntityDescriptor &entity, const QString &id, const QJsonObject &fields) const
+{
+    QStringList sets{QStringLiteral("updated_at = ?")};
+    QVariantList values{core::Clock::nowMs()};
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (it.key() == QLatin1String("region_id")) {
+            sets << QStringLiteral("region_id = ?");
+            values << (it.value().isNull() ? QVariant() : QVariant(it.value().toString()));
+        } else if (const core::EntityField *field = entity.field(it.key())) {
+            sets << QStringLiteral("%1 = ?").arg(field->name); // a catalog name, never user text
+            values << core::RowCodec::toSql(*field, it.value());
+        }
+    }
+    values << id;
+    return Sql(m_db).exec(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(entity.name, sets.join(u',')), values);
+}
+
+core::Status LocalRows::markDeleted(const core::EntityDescriptor &entity, const QString &id) const
+{
+    return Sql(m_db).exec(QStringLiteral("UPDATE %1 SET deleted = 1, updated_at = ? WHERE id = ?").arg(entity.name),
+                          {core::Clock::nowMs(), id});
+}
+
+core::Status LocalRows::erase(const core::EntityDescriptor &entity, const QString &id) const
+{
+    return Sql(m_db).exec(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(entity.name), {id});
+}
+
+core::Result<QStringList> LocalRows::childIds(const core::EntityDescriptor &child, const QString &parentId) const
+{
+    auto q = Sql(m_db).query(QStringLiteral("SELECT id FROM %1 WHERE %2 = ? AND deleted = 0").arg(child.name, child.parentField),
+                             {parentId});
+    if (!q)
+        return q.error();
+    QStringList ids;
+    while (q.value().next())
+        ids << q.value().value(0).toString();
+    return ids;
+}
+
+} // namespace vantage::sync

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "protocol/syncmessages.h"
+
+#include <QSqlDatabase>
+
+namespace vantage::sync {
+
+// Every change a user makes to synced data goes through here: the local row changes and the
+// matching mutation joins the outbox in one transaction, so the two never disagree, offline or not.
+class RecordEditor
+{
+public:
+    explicit RecordEditor(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    core::Result<QString> create(const QString &entity, const QString &regionId, const QJsonObject &fields) const;
+    // Changes some fields; the outbox records what they were before (the base of the 3-way merge).
+    core::Status update(const QString &entity, const QString &id, const QJsonObject &changes) const;
+    core::Status remove(const QString &entity, const QString &id) const;
+    // A quote or contract with the complete set of its lines (id empty: a new document).
+    core::Result<QString> saveDocument(const QString &entity, const QString &id, const QString &regionId,
+                                       const QJsonObject &fields, const std::vector<core::ChildRow> &lines) const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace vantage::sync

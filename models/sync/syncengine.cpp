@@ -1,0 +1,310 @@
+#include "syncengine.h"
+
+#include "changeapplier.h"
+#include "outbox.h"
+#include "syncstate.h"
+
+#include "domain/clock.h"
+#include "protocol/entitycatalog.h"
+#include "protocol/syncmessages.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSysInfo>
+#include <QUrlQuery>
+
+namespace vantage::sync {
+namespace {
+
+using core::Error;
+using core::ErrorCode;
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(vantage::sync::SyncEngine)
+};
+
+QJsonObject objectOf(const QByteArray &body)
+{
+    return QJsonDocument::fromJson(body).object();
+}
+
+QString serverCode(const QByteArray &body)
+{
+    return objectOf(body).value(QStringLiteral("code")).toString();
+}
+
+} // namespace
+
+SyncEngine::SyncEngine(QSqlDatabase db, SyncTransport &transport, TokenSaver saveRefreshToken)
+    : m_db(std::move(db)), m_transport(transport), m_saveRefreshToken(std::move(saveRefreshToken))
+{
+}
+
+core::Result<QByteArray> SyncEngine::interpret(const HttpReply &reply, bool retried,
+                                                const std::function<core::Result<QByteArray>()> &again)
+{
+    const QString server = m_transport.baseUrl();
+    if (!reply.reached())
+        return Error{ErrorCode::Network,
+                     Tr::tr("The server %1 cannot be reached (%2). Your changes stay on this computer and are sent at the "
+                            "next sync.").arg(server, reply.error),
+                     reply.error};
+    if (reply.status == 200)
+        return reply.body;
+    const QString code = serverCode(reply.body);
+    if (reply.status == 401 && code == QLatin1String("revoked")) {
+        // An administrator ended this user's or device's access: the company data leaves the laptop.
+        (void)ChangeApplier(m_db).wipe();
+        m_session = {};
+        return Error{ErrorCode::Revoked,
+                     Tr::tr("Your access to %1 was revoked by an administrator; the company data on this computer was "
+                            "removed.").arg(server),
+                     code};
+    }
+    if (reply.status == 401 && code == QLatin1String("token_expired") && !retried && !m_session.refreshToken.isEmpty()) {
+        m_session.accessExpiresMs = 0;
+        if (auto refreshed = ensureAccess(); !refreshed)
+            return refreshed.error();
+        return again();
+    }
+    if (reply.status == 401)
+        return Error{ErrorCode::Unauthorized, Tr::tr("Sign in to %1 again.").arg(server), code};
+    if (reply.status == 426)
+        return Error{ErrorCode::ClientTooOld,
+                     Tr::tr("This version of Vantage is too old for the server %1; install the update. Your changes are "
+                            "kept.").arg(server),
+                     code};
+    if (reply.status == 429)
+        return Error{ErrorCode::Throttled, Tr::tr("Too many attempts; wait %n seconds and try again.", nullptr,
+                                                  std::max(1, reply.retryAfterSeconds)), code};
+    if (reply.status >= 500)
+        return Error{ErrorCode::ServerBusy,
+                     Tr::tr("The server %1 is busy or failing (HTTP %2); sync will try again.").arg(server).arg(reply.status),
+                     QString::fromUtf8(reply.body.left(300))};
+    return Error{ErrorCode::Protocol,
+                 Tr::tr("The server %1 refused the request (HTTP %2: %3).")
+                     .arg(server).arg(reply.status).arg(objectOf(reply.body).value(QStringLiteral("message")).toString()),
+                 QString::fromUtf8(reply.body.left(300))};
+}
+
+core::Result<QByteArray> SyncEngine::call(const QString &path, const QByteArray &body, bool retried)
+{
+    m_transport.setAccessToken(m_session.accessToken);
+    const HttpReply reply = m_transport.post(path, body);
+    return interpret(reply, retried, [&] { return call(path, body, true); });
+}
+
+core::Result<QByteArray> SyncEngine::fetch(const QString &pathAndQuery, bool retried)
+{
+    m_transport.setAccessToken(m_session.accessToken);
+    const HttpReply reply = m_transport.get(pathAndQuery);
+    return interpret(reply, retried, [&] { return fetch(pathAndQuery, true); });
+}
+
+core::Status SyncEngine::storeSession(const QJsonObject &answer)
+{
+    const QJsonObject user = answer.value(QStringLiteral("user")).toObject();
+    m_session.accessToken = answer.value(QStringLiteral("accessToken")).toString();
+    m_session.refreshToken = answer.value(QStringLiteral("refreshToken")).toString();
+    m_session.accessExpiresMs = core::Clock::nowMs() + answer.value(QStringLiteral("expiresInMs")).toInteger() - 30000;
+    m_session.userId = user.value(QStringLiteral("id")).toString();
+    m_session.login = user.value(QStringLiteral("login")).toString();
+    m_session.role = user.value(QStringLiteral("role")).toString();
+    if (m_session.accessToken.isEmpty() || m_session.refreshToken.isEmpty())
+        return Error{ErrorCode::Protocol, Tr::tr("The server's sign-in answer is incomplete."), QString()};
+    if (m_saveRefreshToken)
+        m_saveRefreshToken(m_session.refreshToken);
+    const SyncState state(m_db);
+    if (auto s = state.set(SyncState::kUserId, m_session.userId); !s)
+        return s;
+    return state.set(SyncState::kLogin, m_session.login);
+}
+
+core::Result<SyncSession> SyncEngine::login(const QString &login, const QString &password, const QString &deviceName)
+{
+    auto clientId = SyncState(m_db).clientId();
+    if (!clientId)
+        return clientId.error();
+    const QJsonObject body{{QStringLiteral("login"), login}, {QStringLiteral("password"), password},
+                           {QStringLiteral("clientId"), clientId.value()},
+                           {QStringLiteral("deviceName"), deviceName.isEmpty() ? QSysInfo::machineHostName() : deviceName}};
+    m_transport.setAccessToken(QString());
+    const HttpReply reply = m_transport.post(QStringLiteral("/v1/auth/login"), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    if (reply.reached() && reply.status == 401)
+        return Error{ErrorCode::Unauthorized, Tr::tr("The login or password is wrong."), serverCode(reply.body)};
+    if (reply.reached() && reply.status == 403)
+        return Error{ErrorCode::Revoked, Tr::tr("This computer may not sign in as %1; ask your administrator.").arg(login),
+                     serverCode(reply.body)};
+    auto answer = interpret(reply, true, {});
+    if (!answer)
+        return answer.error();
+    const QJsonObject object = objectOf(answer.value());
+    const SyncState state(m_db);
+    const QString epoch = QString::number(object.value(QStringLiteral("scopeEpoch")).toInt());
+    if (auto stored = state.set(SyncState::kScopeEpoch, epoch); !stored)
+        return stored.error();
+    if (auto stored = storeSession(object); !stored)
+        return stored.error();
+    return m_session;
+}
+
+core::Status SyncEngine::ensureAccess()
+{
+    if (!m_session.accessToken.isEmpty() && m_session.accessExpiresMs > core::Clock::nowMs())
+        return {};
+    if (m_session.refreshToken.isEmpty())
+        return Error{ErrorCode::Unauthorized, Tr::tr("Sign in to %1 first.").arg(m_transport.baseUrl()), QStringLiteral("no session")};
+    auto clientId = SyncState(m_db).clientId();
+    if (!clientId)
+        return clientId.error();
+    m_transport.setAccessToken(QString());
+    const QJsonObject body{{QStringLiteral("refreshToken"), m_session.refreshToken}, {QStringLiteral("clientId"), clientId.value()}};
+    auto answer = interpret(m_transport.post(QStringLiteral("/v1/auth/refresh"), QJsonDocument(body).toJson(QJsonDocument::Compact)),
+                            true, {});
+    if (!answer)
+        return answer.error();
+    return storeSession(objectOf(answer.value()));
+}
+
+core::Status SyncEngine::logout()
+{
+    const QJsonObject body{{QStringLiteral("refreshToken"), m_session.refreshToken}};
+    auto answer = call(QStringLiteral("/v1/auth/logout"), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    m_session = {};
+    return answer ? core::Status() : core::Status(answer.error());
+}
+
+core::Status SyncEngine::push(SyncReport &report)
+{
+    auto clientId = SyncState(m_db).clientId();
+    if (!clientId)
+        return clientId.error();
+    const Outbox outbox(m_db);
+    for (;;) {
+        auto pending = outbox.pending(kPushBatch);
+        if (!pending)
+            return pending.error();
+        if (pending.value().empty())
+            return {};
+        core::PushRequest request{clientId.value(), {}};
+        for (const OutboxEntry &entry : pending.value())
+            request.mutations.push_back(entry.mutation);
+        auto answer = call(QStringLiteral("/v1/push"), core::toJson(request));
+        if (!answer)
+            return answer.error();
+        auto response = core::parsePushResponse(answer.value());
+        if (!response)
+            return Error{ErrorCode::Protocol, Tr::tr("The server's answer to the upload is not valid: %1").arg(response.error().message),
+                         response.error().detail};
+        for (const core::MutationResult &result : response.value().results) {
+            if (auto acknowledged = outbox.acknowledge(result); !acknowledged)
+                return acknowledged;
+            ++report.pushed;
+            report.rejected += result.status == QLatin1String("rejected") ? 1 : 0;
+            report.conflicts += result.status == QLatin1String("conflict") ? 1 : 0;
+        }
+        if (response.value().results.size() < pending.value().size())
+            return Error{ErrorCode::Protocol, Tr::tr("The server answered only part of the upload."), QString()};
+    }
+}
+
+core::Status SyncEngine::pull(core::JobContext &context, SyncReport &report)
+{
+    auto clientId = SyncState(m_db).clientId();
+    auto cursorText = SyncState(m_db).value(SyncState::kCursor);
+    auto epochText = SyncState(m_db).value(SyncState::kScopeEpoch);
+    if (!clientId || !cursorText || !epochText)
+        return !clientId ? clientId.error() : !cursorText ? cursorText.error() : epochText.error();
+    if (cursorText.value().toLongLong() == 0)
+        if (auto loaded = loadSnapshots(context, report); !loaded)
+            return loaded;
+    for (;;) {
+        if (context.isCanceled())
+            return Error{ErrorCode::Cancelled, Tr::tr("Sync was cancelled; it continues where it stopped next time."), QString()};
+        const core::PullRequest request{clientId.value(), SyncState(m_db).value(SyncState::kCursor).value().toLongLong(),
+                                        kPullLimit, SyncState(m_db).value(SyncState::kScopeEpoch).value().toInt()};
+        auto answer = call(QStringLiteral("/v1/pull"), core::toJson(request));
+        if (!answer)
+            return answer.error();
+        auto page = core::parsePullResponse(answer.value());
+        if (!page)
+            return Error{ErrorCode::Protocol, Tr::tr("The server's changes are not valid: %1").arg(page.error().message),
+                         page.error().detail};
+        if (!page.value().reset.isEmpty()) {
+            if (auto handled = handleReset(page.value(), context, report); !handled)
+                return handled;
+            continue;
+        }
+        if (auto applied = ChangeApplier(m_db).applyPage(page.value()); !applied)
+            return applied;
+        report.pulled += static_cast<int>(page.value().changes.size());
+        context.setProgress(report.pulled, 0, Tr::tr("Receiving changes… %Ln records", nullptr, report.pulled));
+        if (!page.value().more)
+            return SyncState(m_db).set(SyncState::kLastSyncMs, QString::number(core::Clock::nowMs()));
+    }
+}
+
+core::Status SyncEngine::loadSnapshots(core::JobContext &context, SyncReport &report)
+{
+    qint64 at = -1;
+    for (const core::EntityDescriptor &entity : core::EntityCatalog::instance().entities()) {
+        QString after;
+        do {
+            if (context.isCanceled())
+                return Error{ErrorCode::Cancelled, Tr::tr("Sync was cancelled; it starts again next time."), QString()};
+            QUrlQuery query{{QStringLiteral("entity"), entity.name}, {QStringLiteral("limit"), QString::number(kPullLimit * 2)}};
+            if (!after.isEmpty())
+                query.addQueryItem(QStringLiteral("after"), after);
+            auto answer = fetch(QStringLiteral("/v1/snapshot?") + query.toString(QUrl::FullyEncoded));
+            if (!answer)
+                return answer.error();
+            const QJsonObject page = objectOf(answer.value());
+            if (at < 0) // the first page's position: later changes come through pull
+                at = page.value(QStringLiteral("at")).toInteger();
+            const QJsonArray rows = page.value(QStringLiteral("rows")).toArray();
+            if (auto applied = ChangeApplier(m_db).applySnapshot(entity.name, rows); !applied)
+                return applied;
+            report.pulled += static_cast<int>(rows.size());
+            context.setProgress(report.pulled, 0, Tr::tr("Downloading your regions' data… %Ln records", nullptr, report.pulled));
+            after = page.value(QStringLiteral("next")).toString();
+        } while (!after.isEmpty());
+    }
+    return SyncState(m_db).set(SyncState::kCursor, QString::number(std::max<qint64>(at, 0)));
+}
+
+core::Status SyncEngine::handleReset(const core::PullResponse &page, core::JobContext &context, SyncReport &report)
+{
+    report.reset = page.reset;
+    const ChangeApplier applier(m_db);
+    if (page.reset == QLatin1String("scope")) {
+        // Regions taken away leave the laptop; the outbox stays (the server refuses what is out of scope).
+        if (auto evicted = applier.evictRegions(page.regionsRemoved); !evicted)
+            return evicted;
+    } else if (page.reset == QLatin1String("horizon")) {
+        // Too long offline for the change log: reload everything; the outbox was pushed already
+        // and stays until answered.
+        if (auto cleared = applier.clearSyncedRows(); !cleared)
+            return cleared;
+    } else {
+        return Error{ErrorCode::ClientTooOld, Tr::tr("This version of Vantage is too old for the server; install the update."), page.reset};
+    }
+    if (auto epoch = SyncState(m_db).set(SyncState::kScopeEpoch, QString::number(page.scopeEpoch)); !epoch)
+        return epoch;
+    return loadSnapshots(context, report);
+}
+
+core::Result<SyncReport> SyncEngine::sync(core::JobContext &context)
+{
+    SyncReport report;
+    if (auto access = ensureAccess(); !access)
+        return access.error();
+    if (auto pushed = push(report); !pushed)
+        return pushed.error();
+    if (auto pulled = pull(context, report); !pulled)
+        return pulled.error();
+    return report;
+}
+
+} // namespace vantage::sync

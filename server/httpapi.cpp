@@ -1,0 +1,209 @@
+#include "httpapi.h"
+
+#include "serverschema.h"
+
+#include "domain/uuid7.h"
+
+#include <QJsonDocument>
+#include <QUrlQuery>
+
+#include <httplib.h>
+
+#include <chrono>
+#include <cstdio>
+
+namespace vantage::server {
+namespace {
+
+void sendJson(httplib::Response &response, int status, const QByteArray &body)
+{
+    response.status = status;
+    response.set_content(body.constData(), static_cast<size_t>(body.size()), "application/json");
+}
+
+void sendJson(httplib::Response &response, int status, const QJsonObject &body)
+{
+    sendJson(response, status, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+void sendError(httplib::Response &response, const ApiError &error)
+{
+    QJsonObject body{{QStringLiteral("code"), error.code}, {QStringLiteral("message"), error.message}};
+    if (error.lastMid >= 0)
+        body.insert(QStringLiteral("lastMid"), error.lastMid);
+    if (error.retryAfterSeconds > 0)
+        response.set_header("Retry-After", std::to_string(error.retryAfterSeconds));
+    sendJson(response, error.status, body);
+}
+
+template<typename T>
+bool answer(httplib::Response &response, const ApiResult<T> &result)
+{
+    if (const ApiError *error = std::get_if<ApiError>(&result)) {
+        sendError(response, *error);
+        return false;
+    }
+    return true;
+}
+
+QJsonObject bodyObject(const httplib::Request &request, bool *ok)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(request.body), &error);
+    *ok = error.error == QJsonParseError::NoError && document.isObject();
+    return document.object();
+}
+
+QString address(const httplib::Request &request)
+{
+    // Behind nginx the peer is the proxy; the original client is in X-Forwarded-For.
+    const std::string forwarded = request.get_header_value("X-Forwarded-For");
+    const std::string peer = forwarded.empty() ? request.remote_addr : forwarded.substr(0, forwarded.find(','));
+    return QString::fromStdString(peer).trimmed().left(64);
+}
+
+} // namespace
+
+HttpApi::HttpApi(const ServerDatabase &database, Limits limits)
+    : m_database(database), m_limits(limits), m_auth(database), m_push(database), m_pull(database),
+      m_conflicts(database), m_server(std::make_unique<httplib::Server>())
+{
+    m_server->new_task_queue = [threads = m_limits.threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+    m_server->set_payload_max_length(m_limits.maxBodyBytes);
+    m_server->set_read_timeout(m_limits.readTimeoutSeconds, 0);
+    m_server->set_write_timeout(m_limits.writeTimeoutSeconds, 0);
+    m_server->set_keep_alive_max_count(m_limits.keepAliveRequests);
+    m_server->set_pre_routing_handler([](const httplib::Request &request, httplib::Response &response) {
+        std::string id = request.get_header_value("X-Request-Id");
+        if (id.empty() || id.size() > 64)
+            id = core::Uuid7Generator::generate().toStdString();
+        response.set_header("X-Request-Id", id);
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    m_server->set_exception_handler([](const httplib::Request &, httplib::Response &response, std::exception_ptr) {
+        sendError(response, {500, QStringLiteral("internal"), QStringLiteral("The server could not complete the request.")});
+    });
+    m_server->set_error_handler([](const httplib::Request &, httplib::Response &response) {
+        if (response.body.empty())
+            sendError(response, {response.status, QStringLiteral("http_%1").arg(response.status), QStringLiteral("Request refused.")});
+    });
+    if (m_limits.logRequests)
+        m_server->set_logger([](const httplib::Request &request, const httplib::Response &response) {
+            std::fprintf(stderr, "%s %s %d %s\n", request.method.c_str(), request.path.c_str(), response.status,
+                         response.get_header_value("X-Request-Id").c_str());
+        });
+    addRoutes();
+}
+
+HttpApi::~HttpApi() = default;
+
+bool HttpApi::protocolAccepted(const httplib::Request &request, httplib::Response &response) const
+{
+    const std::string header = request.get_header_value("X-Vantage-Protocol");
+    const int version = header.empty() ? kMinClientProtocol : std::atoi(header.c_str());
+    if (version < kMinClientProtocol) {
+        // The client keeps its outbox and asks the user to update.
+        sendError(response, {426, QStringLiteral("client_too_old"), QStringLiteral("Update Vantage to sync with this server.")});
+        return false;
+    }
+    return true;
+}
+
+template<typename Handler>
+void HttpApi::withSession(const httplib::Request &request, httplib::Response &response, Handler handler) const
+{
+    if (!protocolAccepted(request, response))
+        return;
+    auto session = m_auth.authenticate(QString::fromStdString(request.get_header_value("Authorization")), address(request));
+    if (!answer(response, session))
+        return;
+    handler(std::get<Session>(session));
+}
+
+void HttpApi::addRoutes()
+{
+    httplib::Server &s = *m_server;
+    s.Get("/v1/version", [](const httplib::Request &, httplib::Response &response) {
+        sendJson(response, 200, QJsonObject{{QStringLiteral("protocol"), core::kProtocolVersion},
+                                            {QStringLiteral("minClientProtocol"), kMinClientProtocol},
+                                            {QStringLiteral("schema"), ServerSchema::latestVersion()},
+                                            {QStringLiteral("maxMutations"), core::kMaxMutationsPerPush},
+                                            {QStringLiteral("maxPull"), core::kMaxPullLimit}});
+    });
+    const auto authRoute = [this](const char *path, auto method) {
+        m_server->Post(path, [this, method](const httplib::Request &request, httplib::Response &response) {
+            if (!protocolAccepted(request, response))
+                return;
+            bool ok = false;
+            const QJsonObject body = bodyObject(request, &ok);
+            if (!ok)
+                return sendError(response, {400, QStringLiteral("malformed"), QStringLiteral("The body must be a JSON object.")});
+            auto result = (m_auth.*method)(body, address(request));
+            if (answer(response, result))
+                sendJson(response, 200, std::get<QJsonObject>(result));
+        });
+    };
+    authRoute("/v1/auth/login", &AuthService::login);
+    authRoute("/v1/auth/refresh", &AuthService::refresh);
+    authRoute("/v1/auth/logout", &AuthService::logout);
+    s.Post("/v1/push", [this](const httplib::Request &request, httplib::Response &response) {
+        withSession(request, response, [&](const Session &session) {
+            auto parsed = core::parsePushRequest(QByteArray::fromStdString(request.body));
+            if (!parsed)
+                return sendError(response, {400, QStringLiteral("malformed"), parsed.error().detail});
+            auto result = m_push.push(session, parsed.value());
+            if (answer(response, result))
+                sendJson(response, 200, core::toJson(std::get<core::PushResponse>(result)));
+        });
+    });
+    s.Post("/v1/pull", [this](const httplib::Request &request, httplib::Response &response) {
+        withSession(request, response, [&](const Session &session) {
+            auto parsed = core::parsePullRequest(QByteArray::fromStdString(request.body));
+            if (!parsed)
+                return sendError(response, {400, QStringLiteral("malformed"), parsed.error().detail});
+            auto result = m_pull.pull(session, parsed.value());
+            if (answer(response, result))
+                sendJson(response, 200, core::toJson(std::get<core::PullResponse>(result)));
+        });
+    });
+    s.Get("/v1/snapshot", [this](const httplib::Request &request, httplib::Response &response) {
+        withSession(request, response, [&](const Session &session) {
+            QUrlQuery query;
+            for (const auto &[key, value] : request.params)
+                query.addQueryItem(QString::fromStdString(key), QString::fromStdString(value));
+            auto result = m_pull.snapshot(session, query);
+            if (answer(response, result))
+                sendJson(response, 200, std::get<QJsonObject>(result));
+        });
+    });
+    s.Get("/v1/conflicts", [this](const httplib::Request &request, httplib::Response &response) {
+        withSession(request, response, [&](const Session &session) {
+            auto result = m_conflicts.list(session);
+            if (answer(response, result))
+                sendJson(response, 200, std::get<QJsonObject>(result));
+        });
+    });
+    s.Post(R"(/v1/conflicts/([0-9a-f-]{36})/resolve)", [this](const httplib::Request &request, httplib::Response &response) {
+        withSession(request, response, [&](const Session &session) {
+            bool ok = false;
+            const QJsonObject body = bodyObject(request, &ok);
+            if (!ok)
+                return sendError(response, {400, QStringLiteral("malformed"), QStringLiteral("The body must be a JSON object.")});
+            auto result = m_conflicts.resolve(session, QString::fromStdString(request.matches[1]), body);
+            if (answer(response, result))
+                sendJson(response, 200, std::get<QJsonObject>(result));
+        });
+    });
+}
+
+bool HttpApi::listen(const QString &host, int port)
+{
+    return m_server->listen(host.toStdString(), port);
+}
+
+void HttpApi::stop()
+{
+    m_server->stop();
+}
+
+} // namespace vantage::server

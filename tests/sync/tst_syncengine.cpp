@@ -1,0 +1,295 @@
+// Client and a real vantage-server process (SQLite, or PostgreSQL when VANTAGE_TEST_BACKEND=postgres):
+// sign-in, the first download, edits in both directions, merges, guarded fields, delete beats edit,
+// document conflicts and their resolution, region changes and revocation.
+#include "syncfixture.h"
+
+#include "sync/outbox.h"
+#include "sync/recordeditor.h"
+#include "sync/syncstate.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace vantage;
+using test::TestClient;
+using sync::HttpReply;
+
+class TestSyncEngine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void wrongPasswordIsRefused();
+    void firstSyncBringsOnlyOwnRegions();
+    void editsTravelBothWays();
+    void concurrentFieldEditsMerge();
+    void concurrentGuardedEditIsRejected();
+    void writesOutsideTheRegionAreRejected();
+    void deleteBeatsEdit();
+    void documentConflictIsResolvedByAPerson();
+    void regionRemovalEvictsRows();
+    void revokedDeviceIsWiped();
+
+private:
+    std::unique_ptr<TestClient> client(const QString &login);
+    QString newOpportunity(TestClient &owner, const QString &region, const QString &name);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<test::ServerProcess> m_server;
+    test::Company m_company;
+    int m_clients = 0;
+};
+
+std::unique_ptr<TestClient> TestSyncEngine::client(const QString &login)
+{
+    auto made = std::make_unique<TestClient>(m_dir.filePath(QStringLiteral("client-%1.sqlite").arg(++m_clients)), m_server->url());
+    auto session = made->engine().login(login, QString::fromLatin1(test::kTestPassword), login + QStringLiteral("-laptop"));
+    if (!session)
+        qFatal("login %s failed: %s", qPrintable(login), qPrintable(session.error().message));
+    auto synced = made->sync();
+    if (!synced)
+        qFatal("first sync of %s failed: %s", qPrintable(login), qPrintable(synced.error().message));
+    return made;
+}
+
+QString TestSyncEngine::newOpportunity(TestClient &owner, const QString &region, const QString &name)
+{
+    const QString ownerId = sync::SyncState(owner.db()).value(sync::SyncState::kUserId).value();
+    auto id = sync::RecordEditor(owner.db()).create(QStringLiteral("opportunity"), region,
+        {{QStringLiteral("name"), name}, {QStringLiteral("owner_id"), ownerId}, {QStringLiteral("stage_code"), QStringLiteral("prospecting")},
+         {QStringLiteral("amount_minor"), 1250000}, {QStringLiteral("currency"), QStringLiteral("CNY")},
+         {QStringLiteral("expected_close_on"), QStringLiteral("2026-12-20")}, {QStringLiteral("created_at"), qint64(1795000000000)}});
+    if (!id)
+        qFatal("create failed: %s", qPrintable(id.error().message));
+    return id.value();
+}
+
+void TestSyncEngine::initTestCase()
+{
+    if (test::backend() == QLatin1String("postgres") && qEnvironmentVariableIsEmpty("VANTAGE_TEST_POSTGRES"))
+        QSKIP("VANTAGE_TEST_POSTGRES is not set (./scripts/test starts a throw-away PostgreSQL and sets it)");
+    m_server = std::make_unique<test::ServerProcess>(test::newServerDatabase(m_dir));
+    QVERIFY(test::setUpCompany(*m_server, m_dir.filePath(QStringLiteral("admin.sqlite")), m_company));
+}
+
+void TestSyncEngine::wrongPasswordIsRefused()
+{
+    TestClient laptop(m_dir.filePath(QStringLiteral("wrong.sqlite")), m_server->url());
+    auto session = laptop.engine().login(QStringLiteral("rep.east"), QStringLiteral("not the password"), QString());
+    QVERIFY(!session.ok());
+    QCOMPARE(session.error().code, core::ErrorCode::Unauthorized);
+    QVERIFY(session.error().message.contains(QStringLiteral("password")));
+    auto unknown = laptop.engine().login(QStringLiteral("nobody"), QStringLiteral("whatever"), QString());
+    QCOMPARE(unknown.error().message, session.error().message); // no hint which logins exist
+}
+
+void TestSyncEngine::firstSyncBringsOnlyOwnRegions()
+{
+    auto admin = client(QStringLiteral("admin"));
+    const sync::RecordEditor editor(admin->db());
+    for (const auto &[region, name] : {std::pair{m_company.east, "华东贸易有限公司"}, std::pair{m_company.west, "Lion City Trading"}})
+        QVERIFY(editor.create(QStringLiteral("account"), region, {{QStringLiteral("kind"), QStringLiteral("dealer")},
+                                                                  {QStringLiteral("name"), QString::fromUtf8(name)},
+                                                                  {QStringLiteral("created_at"), qint64(1795000000000)}}).ok());
+    QVERIFY(admin->sync().ok());
+    auto east = client(QStringLiteral("rep.east"));
+    QCOMPARE(east->count(QStringLiteral("SELECT count(*) FROM account")), 1);
+    QCOMPARE(core::Sql(east->db()).scalar(QStringLiteral("SELECT name FROM account")).value().toString(), QStringLiteral("华东贸易有限公司"));
+    QCOMPARE(east->count(QStringLiteral("SELECT count(*) FROM region")), 2);          // reference data is global
+    QCOMPARE(east->count(QStringLiteral("SELECT count(*) FROM pipeline_stage")), 3);
+    auto director = client(QStringLiteral("director"));
+    QCOMPARE(director->count(QStringLiteral("SELECT count(*) FROM account")), 2);  // all regions
+}
+
+void TestSyncEngine::editsTravelBothWays()
+{
+    auto rep = client(QStringLiteral("rep.east"));
+    auto manager = client(QStringLiteral("mgr.east"));
+    const QString id = newOpportunity(*rep, m_company.east, QStringLiteral("Round trip"));
+    auto pushed = rep->sync();
+    QVERIFY(pushed.ok());
+    QCOMPARE(pushed.value().pushed, 1);
+    QCOMPARE(sync::Outbox(rep->db()).count(QStringLiteral("pending")).value(), 0);
+    QVERIFY(manager->sync().ok());
+    QCOMPARE(core::Sql(manager->db()).scalar(QStringLiteral("SELECT amount_minor FROM opportunity WHERE id = ?"), {id}).value().toLongLong(),
+             1250000);
+    QVERIFY(sync::RecordEditor(manager->db()).update(QStringLiteral("opportunity"), id, {{QStringLiteral("name"), QStringLiteral("Renamed by the manager")}}).ok());
+    QVERIFY(manager->sync().ok());
+    QVERIFY(rep->sync().ok());
+    QCOMPARE(core::Sql(rep->db()).scalar(QStringLiteral("SELECT name FROM opportunity WHERE id = ?"), {id}).value().toString(),
+             QStringLiteral("Renamed by the manager"));
+    QCOMPARE(rep->count(QStringLiteral("SELECT version FROM opportunity WHERE id = ?"), {id}), 2);
+}
+
+void TestSyncEngine::concurrentFieldEditsMerge()
+{
+    auto rep = client(QStringLiteral("rep.east"));
+    auto manager = client(QStringLiteral("mgr.east"));
+    const QString id = newOpportunity(*rep, m_company.east, QStringLiteral("Merge me"));
+    QVERIFY(rep->sync().ok());
+    QVERIFY(manager->sync().ok());
+    // Offline on both laptops: different fields, and the same (not guarded) field.
+    QVERIFY(sync::RecordEditor(rep->db()).update(QStringLiteral("opportunity"), id,
+        {{QStringLiteral("expected_close_on"), QStringLiteral("2027-01-15")}, {QStringLiteral("name"), QStringLiteral("Rep's name")}}).ok());
+    QVERIFY(sync::RecordEditor(manager->db()).update(QStringLiteral("opportunity"), id,
+        {{QStringLiteral("closed_on"), QStringLiteral("2027-02-01")}, {QStringLiteral("name"), QStringLiteral("Manager's name")}}).ok());
+    QVERIFY(rep->sync().ok());
+    auto second = manager->sync();
+    QVERIFY(second.ok());
+    QCOMPARE(second.value().rejected, 0);
+    QVERIFY(rep->sync().ok());
+    for (TestClient *laptop : {rep.get(), manager.get()}) {
+        auto row = core::Sql(laptop->db()).query(QStringLiteral("SELECT name, expected_close_on, closed_on FROM opportunity WHERE id = ?"), {id});
+        QVERIFY(row.ok() && row.value().next());
+        QCOMPARE(row.value().value(0).toString(), QStringLiteral("Manager's name")); // last to reach the server
+        QCOMPARE(row.value().value(1).toString(), QStringLiteral("2027-01-15"));
+        QCOMPARE(row.value().value(2).toString(), QStringLiteral("2027-02-01"));
+    }
+}
+
+void TestSyncEngine::concurrentGuardedEditIsRejected()
+{
+    auto rep = client(QStringLiteral("rep.east"));
+    auto manager = client(QStringLiteral("mgr.east"));
+    const QString id = newOpportunity(*rep, m_company.east, QStringLiteral("Guarded"));
+    QVERIFY(rep->sync().ok());
+    QVERIFY(manager->sync().ok());
+    QVERIFY(sync::RecordEditor(rep->db()).update(QStringLiteral("opportunity"), id, {{QStringLiteral("amount_minor"), 990000}}).ok());
+    QVERIFY(sync::RecordEditor(manager->db()).update(QStringLiteral("opportunity"), id, {{QStringLiteral("amount_minor"), 1500000}}).ok());
+    QVERIFY(rep->sync().ok());
+    auto second = manager->sync();
+    QVERIFY(second.ok());
+    QCOMPARE(second.value().rejected, 1);
+    auto refused = sync::Outbox(manager->db()).entries(QStringLiteral("rejected"));
+    QVERIFY(refused.ok());
+    QCOMPARE(refused.value().size(), size_t(1));
+    QCOMPARE(refused.value().front().resultCode, QStringLiteral("guarded_field"));
+    QVERIFY(refused.value().front().resultMessage.contains(QStringLiteral("amount_minor")));
+    // The manager's value is kept in the refused entry for them to fix; the row shows the server's.
+    QCOMPARE(refused.value().front().mutation.set.value(QStringLiteral("amount_minor")).toInteger(), 1500000);
+    QCOMPARE(manager->count(QStringLiteral("SELECT amount_minor FROM opportunity WHERE id = ?"), {id}), 990000);
+}
+
+void TestSyncEngine::writesOutsideTheRegionAreRejected()
+{
+    auto rep = client(QStringLiteral("rep.east"));
+    const QString id = newOpportunity(*rep, m_company.west, QStringLiteral("Not mine"));
+    auto result = rep->sync();
+    QVERIFY(result.ok());
+    QCOMPARE(result.value().rejected, 1);
+    QCOMPARE(sync::Outbox(rep->db()).entries(QStringLiteral("rejected")).value().front().resultCode, QStringLiteral("out_of_scope"));
+    auto director = client(QStringLiteral("director"));
+    QCOMPARE(director->count(QStringLiteral("SELECT count(*) FROM opportunity WHERE id = ?"), {id}), 0);
+}
+
+void TestSyncEngine::deleteBeatsEdit()
+{
+    auto rep = client(QStringLiteral("rep.east"));
+    auto manager = client(QStringLiteral("mgr.east"));
+    const QString id = newOpportunity(*rep, m_company.east, QStringLiteral("Doomed"));
+    QVERIFY(rep->sync().ok());
+    QVERIFY(manager->sync().ok());
+    QVERIFY(sync::RecordEditor(rep->db()).remove(QStringLiteral("opportunity"), id).ok());
+    QVERIFY(sync::RecordEditor(manager->db()).update(QStringLiteral("opportunity"), id, {{QStringLiteral("name"), QStringLiteral("Too late")}}).ok());
+    QVERIFY(rep->sync().ok());
+    auto second = manager->sync();
+    QVERIFY(second.ok());
+    QCOMPARE(second.value().rejected, 1);
+    QCOMPARE(sync::Outbox(manager->db()).entries(QStringLiteral("rejected")).value().back().resultCode, QStringLiteral("deleted"));
+    QCOMPARE(manager->count(QStringLiteral("SELECT deleted FROM opportunity WHERE id = ?"), {id}), 1);
+}
+
+void TestSyncEngine::documentConflictIsResolvedByAPerson()
+{
+    auto rep = client(QStringLiteral("rep.east"));
+    auto manager = client(QStringLiteral("mgr.east"));
+    const QString repId = sync::SyncState(rep->db()).value(sync::SyncState::kUserId).value();
+    const auto line = [](const QString &id, int no, int quantity) {
+        return core::ChildRow{QStringLiteral("quote_line"), id, {{QStringLiteral("line_no"), no}, {QStringLiteral("description"), QStringLiteral("服务器机柜")},
+                                                                 {QStringLiteral("quantity"), quantity}, {QStringLiteral("unit_price_minor"), 880000},
+                                                                 {QStringLiteral("amount_minor"), 880000 * quantity}}, false};
+    };
+    const QString line1 = core::Uuid7Generator::generate(), line2 = core::Uuid7Generator::generate();
+    const QJsonObject header{{QStringLiteral("account_id"), core::Uuid7Generator::generate()}, {QStringLiteral("owner_id"), repId},
+                             {QStringLiteral("status"), QStringLiteral("draft")}, {QStringLiteral("currency"), QStringLiteral("CNY")},
+                             {QStringLiteral("created_at"), qint64(1795000000000)}};
+    auto quote = sync::RecordEditor(rep->db()).saveDocument(QStringLiteral("quote"), QString(), m_company.east, header,
+                                                            {line(line1, 1, 2), line(line2, 2, 1)});
+    QVERIFY(quote.ok());
+    QVERIFY(rep->sync().ok());
+    const QString number = core::Sql(rep->db()).scalar(QStringLiteral("SELECT quote_no FROM quote WHERE id = ?"), {quote.value()}).value().toString();
+    QVERIFY2(number.startsWith(QStringLiteral("Q-")), qPrintable(number)); // the server numbers documents
+    QVERIFY(manager->sync().ok());
+    QCOMPARE(manager->count(QStringLiteral("SELECT count(*) FROM quote_line WHERE quote_id = ? AND deleted = 0"), {quote.value()}), 2);
+
+    // Both change the quote offline: the rep drops a line, the manager edits the notes.
+    QVERIFY(sync::RecordEditor(rep->db()).saveDocument(QStringLiteral("quote"), quote.value(), m_company.east, header, {line(line1, 1, 3)}).ok());
+    QVERIFY(sync::RecordEditor(manager->db()).saveDocument(QStringLiteral("quote"), quote.value(), m_company.east,
+        {{QStringLiteral("notes"), QStringLiteral("交货期 30 天")}}, {line(line1, 1, 2), line(line2, 2, 1)}).ok());
+    QVERIFY(rep->sync().ok());
+    auto second = manager->sync();
+    QVERIFY(second.ok());
+    QCOMPARE(second.value().conflicts, 1);
+    QCOMPARE(sync::Outbox(manager->db()).count(QStringLiteral("conflict")).value(), 1);
+
+    // A person resolves it on the server (the conflicts page does this): keep the manager's copy.
+    sync::SyncTransport transport(m_server->url());
+    transport.setAccessToken(manager->engine().session().accessToken);
+    const QJsonArray conflicts = QJsonDocument::fromJson(transport.get(QStringLiteral("/v1/conflicts")).body).object()
+                                     .value(QStringLiteral("conflicts")).toArray();
+    QCOMPARE(conflicts.size(), 1);
+    QCOMPARE(conflicts[0][QStringLiteral("rowId")].toString(), quote.value());
+    QJsonObject merged = header;
+    merged.insert(QStringLiteral("notes"), QStringLiteral("交货期 30 天"));
+    const QJsonObject resolution{{QStringLiteral("choice"), QStringLiteral("merged")}, {QStringLiteral("row"), merged},
+                                 {QStringLiteral("children"), QJsonArray{QJsonObject{{QStringLiteral("entity"), QStringLiteral("quote_line")},
+                                                                                      {QStringLiteral("id"), line1},
+                                                                                      {QStringLiteral("fields"), line(line1, 1, 3).fields}}}}};
+    const HttpReply resolved = transport.post(QStringLiteral("/v1/conflicts/%1/resolve").arg(conflicts[0][QStringLiteral("id")].toString()),
+                                              QJsonDocument(resolution).toJson());
+    QCOMPARE(resolved.status, 200);
+    QVERIFY(rep->sync().ok());
+    QVERIFY(manager->sync().ok());
+    for (TestClient *laptop : {rep.get(), manager.get()}) {
+        QCOMPARE(core::Sql(laptop->db()).scalar(QStringLiteral("SELECT notes FROM quote WHERE id = ?"), {quote.value()}).value().toString(),
+                 QStringLiteral("交货期 30 天"));
+        QCOMPARE(laptop->count(QStringLiteral("SELECT count(*) FROM quote_line WHERE quote_id = ? AND deleted = 0"), {quote.value()}), 1);
+        QCOMPARE(laptop->count(QStringLiteral("SELECT quantity FROM quote_line WHERE id = ?"), {line1}), 3);
+    }
+}
+
+void TestSyncEngine::regionRemovalEvictsRows()
+{
+    auto rep = client(QStringLiteral("rep.east"));
+    QVERIFY(rep->count(QStringLiteral("SELECT count(*) FROM account WHERE region_id = ?"), {m_company.east}) > 0);
+    const QString pending = newOpportunity(*rep, m_company.east, QStringLiteral("Written offline before the move"));
+    QCOMPARE(m_server->admin({QStringLiteral("region"), QStringLiteral("unassign"), QStringLiteral("rep.east"), QStringLiteral("east")}), 0);
+    auto result = rep->sync();
+    QVERIFY2(result.ok(), qPrintable(result ? QString() : result.error().message));
+    QCOMPARE(result.value().reset, QStringLiteral("scope"));
+    QCOMPARE(rep->count(QStringLiteral("SELECT count(*) FROM account WHERE region_id = ?"), {m_company.east}), 0);
+    QCOMPARE(rep->count(QStringLiteral("SELECT count(*) FROM opportunity WHERE region_id = ? AND id <> ?"), {m_company.east, pending}), 0);
+    // The offline change was not silently dropped: the server refused it, and it says why.
+    QCOMPARE(sync::Outbox(rep->db()).entries(QStringLiteral("rejected")).value().back().resultCode, QStringLiteral("out_of_scope"));
+    QCOMPARE(m_server->admin({QStringLiteral("region"), QStringLiteral("assign"), QStringLiteral("rep.east"), QStringLiteral("east")}), 0);
+    QVERIFY(rep->sync().ok());
+    QVERIFY(rep->count(QStringLiteral("SELECT count(*) FROM account WHERE region_id = ?"), {m_company.east}) > 0);
+}
+
+void TestSyncEngine::revokedDeviceIsWiped()
+{
+    auto rep = client(QStringLiteral("rep.west"));
+    QVERIFY(rep->count(QStringLiteral("SELECT count(*) FROM region")) > 0);
+    const QString clientId = sync::SyncState(rep->db()).clientId().value();
+    QCOMPARE(m_server->admin({QStringLiteral("device"), QStringLiteral("revoke"), clientId}), 0);
+    auto result = rep->sync();
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code, core::ErrorCode::Revoked);
+    QCOMPARE(rep->count(QStringLiteral("SELECT count(*) FROM region")), 0);
+    QCOMPARE(rep->count(QStringLiteral("SELECT count(*) FROM account")), 0);
+    QCOMPARE(rep->count(QStringLiteral("SELECT count(*) FROM sync_state")), 0);
+}
+
+QTEST_GUILESS_MAIN(TestSyncEngine)
+#include "tst_syncengine.moc"
