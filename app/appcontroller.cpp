@@ -3,6 +3,7 @@
 #include "dialogs/aboutdialog.h"
 #include "dialogs/settingsdialog.h"
 #include "mainwindow.h"
+#include "pages/dashboardpage.h"
 #include "widgets/futurewatch.h"
 #include "widgets/messagebar.h"
 #include "widgets/taskprogress.h"
@@ -95,6 +96,27 @@ void AppController::openDatabase(const QString &path)
                     .arg(info.value().backupPath),
                 ui::MessageBar::Level::Information);
         Q_EMIT storeOpened(info.value());
+        // Once the first figures are on screen (or failed to load), read every page of the file in
+        // the background.
+        connect(m_window->dashboard(), &ui::DashboardPage::loaded, this,
+                [this, path, generation] { verifyDatabase(path, generation); }, Qt::SingleShotConnection);
+        connect(m_window->dashboard(), &ui::DashboardPage::failed, this,
+                [this, path, generation] { verifyDatabase(path, generation); }, Qt::SingleShotConnection);
+    });
+}
+
+void AppController::verifyDatabase(const QString &path, quint64 generation)
+{
+    if (generation != m_openGeneration || !m_store || m_verifiedGeneration == generation)
+        return;
+    m_verifiedGeneration = generation;
+    ui::watchFuture(this, m_store->verify(), [this, path, generation](const core::Status &sound) {
+        if (generation != m_openGeneration || sound)
+            return;
+        // Damage deep in the file: stop using it before anything is written to it.
+        closeStore(tr("The database could not be opened."));
+        showOpenError(path, sound.error());
+        Q_EMIT storeFailed(sound.error().message);
     });
 }
 

@@ -49,6 +49,7 @@ Q_SIGNALS:
 private:
     QString configuredPath() const;
     void openDatabase(const QString &path);
+    void verifyDatabase(const QString &path, quint64 generation);
     void buildDemo(const QString &path);
     void onDemoBuilt(const QString &path, bool existedBefore);
     void showOpenError(const QString &path, const core::Error &error);
@@ -68,6 +69,7 @@ private:
     };
     std::vector<RetiringStore> m_retiring; // closed stores finishing their jobs before deletion
     quint64 m_openGeneration = 0;          // answers for an earlier open are ignored
+    quint64 m_verifiedGeneration = 0;      // the open whose file is being or was checked
     QFutureWatcher<core::Result<core::ImportReport>> *m_build = nullptr;
     QString m_path;
 };

@@ -25,7 +25,12 @@ public:
 Q_SIGNALS:
     void finished(int exitCode);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    enum class Report { None, Startup, Refresh };
+
     void onDashboardLoaded();
     void startRefresh();
     void onRefreshStep();
@@ -35,6 +40,7 @@ private:
     ui::MainWindow *m_window;
     bool m_measureRefresh;
     bool m_startupDone = false;
+    Report m_report = Report::None; // printed on the first heartbeat after the repaint
     int m_pendingLoads = 0;
     QElapsedTimer m_refreshClock;
     QElapsedTimer m_lastBeat;

@@ -83,6 +83,9 @@ Result<ImportReport> DemoDatabaseBuilder::buildInto(const QString &path, JobCont
     if (!connection.ok())
         return connection.error();
     const QSqlDatabase db = connection.database();
+    // Built in WAL mode, as the app uses it: opening the finished file then changes nothing in it.
+    if (auto wal = Sql(db).exec(QStringLiteral("PRAGMA journal_mode = WAL")); !wal)
+        return wal.error();
     if (auto migrated = Migrator(db).migrate(); !migrated)
         return migrated.error();
     RelayContext relay(db, context);

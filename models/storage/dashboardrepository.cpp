@@ -61,10 +61,12 @@ QString DashboardRepository::salesByMonthSql(bool byRegion)
 QString DashboardRepository::pipelineSql(bool byRegion)
 {
     // Open stages count every open deal; closed stages only deals closed in the last 12 months.
-    return QStringLiteral("SELECT s.code, s.name, s.is_closed, s.is_won, count(o.id), coalesce(sum(o.amount_minor), 0) "
-                          "FROM pipeline_stage s LEFT JOIN opportunity o ON o.stage_code = s.code AND o.deleted = 0 "
-                          "AND o.currency = ? AND (s.is_closed = 0 OR (o.closed_on > ? AND o.closed_on <= ?))%1 "
-                          "GROUP BY s.code ORDER BY s.sort_order")
+    // Aggregated first, then joined to the stages: the reporting index serves the aggregate.
+    return QStringLiteral("SELECT s.code, s.name, s.is_closed, s.is_won, coalesce(a.deals, 0), coalesce(a.amount, 0) "
+                          "FROM pipeline_stage s LEFT JOIN (SELECT o.stage_code, count(*) AS deals, sum(o.amount_minor) AS amount "
+                          "FROM opportunity o JOIN pipeline_stage st ON st.code = o.stage_code "
+                          "WHERE o.deleted = 0 AND o.currency = ? AND (st.is_closed = 0 OR (o.closed_on > ? AND o.closed_on <= ?))%1 "
+                          "GROUP BY o.stage_code) a ON a.stage_code = s.code WHERE s.deleted = 0 ORDER BY s.sort_order")
         .arg(byRegion ? QStringLiteral(" AND o.region_id = ?") : QString());
 }
 

@@ -61,19 +61,8 @@ Result<DatabaseFileState> DatabaseFile::inspect() const
     if (!connection.ok())
         return damaged(connection.error().detail);
     const Sql sql(connection.database());
-
-    auto check = sql.query(QStringLiteral("PRAGMA quick_check"));
-    if (!check)
-        return damaged(check.error().detail);
-    QStringList problems;
-    while (check.value().next()) {
-        const QString line = check.value().value(0).toString();
-        if (line != QLatin1String("ok"))
-            problems << line;
-    }
-    if (!problems.isEmpty())
-        return damaged(problems.mid(0, 5).join(QStringLiteral("; ")));
-
+    // Reading the schema touches the first pages: a broken header or schema shows up here. Damage
+    // deeper in the file is found by verify(), which reads every page and so runs in the background.
     auto applicationId = sql.scalar(QStringLiteral("PRAGMA application_id"));
     auto version = sql.scalar(QStringLiteral("PRAGMA user_version"));
     auto tables = sql.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master"));
@@ -91,6 +80,35 @@ Result<DatabaseFileState> DatabaseFile::inspect() const
     if (schema < Migrator::latestVersion())
         return DatabaseFileState{DatabaseFileState::Kind::Outdated, schema, {}};
     return DatabaseFileState{DatabaseFileState::Kind::Current, schema, {}};
+}
+
+Result<QStringList> DatabaseFile::pageProblems() const
+{
+    ScopedConnection connection(m_path, QStringLiteral("verify"), ConnectionMode::ReadOnly);
+    if (!connection.ok())
+        return connection.error();
+    auto check = Sql(connection.database()).query(QStringLiteral("PRAGMA quick_check"));
+    if (!check)
+        return QStringList{check.error().detail};
+    QStringList problems;
+    while (check.value().next()) {
+        const QString line = check.value().value(0).toString();
+        if (line != QLatin1String("ok"))
+            problems << line;
+    }
+    return problems;
+}
+
+Status DatabaseFile::verify() const
+{
+    auto problems = pageProblems();
+    if (!problems)
+        return problems.error();
+    if (problems.value().isEmpty())
+        return {};
+    const DatabaseFileState state{DatabaseFileState::Kind::Damaged, 0, problems.value().mid(0, 5).join(QStringLiteral("; "))};
+    auto copy = backup(QStringLiteral("damaged"));
+    return refusal(state, copy ? copy.value() : QString());
 }
 
 Result<QString> DatabaseFile::backup(const QString &reason) const

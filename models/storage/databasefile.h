@@ -29,7 +29,11 @@ public:
     explicit DatabaseFile(QString path) : m_path(std::move(path)) {}
 
     const QString &path() const { return m_path; }
+    // Quick: header, application id, schema version. Does not read every page.
     Result<DatabaseFileState> inspect() const;
+    // Reads every page (PRAGMA quick_check): seconds on a large file, so the app runs it after the
+    // window shows its data. Damage gives the refusal message and a backup copy.
+    Status verify() const;
     // Copies the file (and its -wal or -journal) to "<path>.<reason>-<UTC time>.bak" and returns the
     // copy's path; when the newest such copy already holds the same bytes, returns that one instead.
     Result<QString> backup(const QString &reason) const;
@@ -38,6 +42,7 @@ public:
 
 private:
     QString identicalBackup(const QString &reason) const; // an earlier copy of the same bytes, if any
+    Result<QStringList> pageProblems() const;
 
     QString m_path;
 };

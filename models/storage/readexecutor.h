@@ -4,7 +4,7 @@
 
 #include <QFuture>
 #include <QThreadPool>
-#include <QtConcurrent/QtConcurrentRun>
+#include <QtConcurrent/qtconcurrenttask.h>
 
 namespace vantage::core {
 
@@ -18,14 +18,18 @@ public:
     ReadExecutor(const ReadExecutor &) = delete;
     ReadExecutor &operator=(const ReadExecutor &) = delete;
 
+    // Higher priority jobs start first when the pool is busy (the dashboard before hidden lists).
     template<typename T>
-    QFuture<T> submit(std::function<T(JobContext &)> job)
+    QFuture<T> submit(std::function<T(JobContext &)> job, int priority = 0)
     {
-        return QtConcurrent::run(&m_pool, [path = m_path, job = std::move(job)](QPromise<T> &promise) {
-            PromiseJobContext<T> context(promise, [&path] { return threadConnection(path); });
-            if (!promise.isCanceled())
-                promise.addResult(job(context));
-        });
+        return QtConcurrent::task([path = m_path, job = std::move(job)](QPromise<T> &promise) {
+                   PromiseJobContext<T> context(promise, [&path] { return threadConnection(path); });
+                   if (!promise.isCanceled())
+                       promise.addResult(job(context));
+               })
+            .onThreadPool(m_pool)
+            .withPriority(priority)
+            .spawn();
     }
 
     // Forgets reads that have not started and waits for the running ones (not on the GUI thread).

@@ -12,7 +12,7 @@ QFuture<Result<DashboardData>> loadDashboard(Store &store, const DashboardFilter
         if (!db)
             return db.error();
         return DashboardRepository(db.value()).load(filter);
-    });
+    }, Store::kInteractivePriority);
 }
 
 QFuture<Result<RecordListPage>> fetchRecordList(Store &store, const RecordListSpec &spec, const RecordListQuery &query)

@@ -30,6 +30,7 @@ struct RecordListColumn
     EnumLabels::Kind enumKind = EnumLabels::Kind::Stage;
     QString currencySql; // Money columns only
     QString sortSql;     // when sorting should follow something else than the value (stage order)
+    bool nullable = true; // NOT NULL columns sort without the "empty last" term, so an index can serve
 };
 
 // A browsable list of one kind of record: its columns, joins, search and filters, as SQL pieces
@@ -38,10 +39,12 @@ struct RecordListSpec
 {
     QString entity;
     QString from;  // "opportunity o LEFT JOIN account a ON …"
+    QString countFrom; // the base table alone ("opportunity o"): counts skip the joins when they can
     QString where; // always-true base condition, e.g. "o.deleted = 0"
     QString idSql;
     QStringList searchSql;           // expressions matched with LIKE
     QHash<QString, QString> filters; // filter key → condition with one ?
+    QStringList joinedFilters;       // filter keys whose condition reads a joined table
     std::vector<RecordListColumn> columns;
     int defaultSortColumn = 0;
     Qt::SortOrder defaultSortOrder = Qt::AscendingOrder;

@@ -75,7 +75,12 @@ Result<RecordListPage> RecordListRepository::fetch(const RecordListSpec &spec, c
     RecordListPage page;
     page.offset = query.offset;
     if (query.withTotal) {
-        auto total = sql.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(spec.from, where.sql), where.values);
+        // The joins are lookups by unique key: they cannot change the count unless a condition reads them.
+        bool needsJoins = !query.search.trimmed().isEmpty() || spec.countFrom.isEmpty();
+        for (auto it = query.filters.cbegin(); it != query.filters.cend(); ++it)
+            needsJoins = needsJoins || (!it.value().isEmpty() && spec.joinedFilters.contains(it.key()));
+        auto total = sql.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(needsJoins ? spec.from : spec.countFrom, where.sql),
+                                where.values);
         if (!total)
             return total.error();
         page.total = total.value().toLongLong();
@@ -91,8 +96,10 @@ Result<RecordListPage> RecordListRepository::fetch(const RecordListSpec &spec, c
     QString sortSql = sortBy.sortSql.isEmpty() ? sortBy.sql : sortBy.sortSql;
     if (sortBy.type == ColumnType::Text || sortBy.type == ColumnType::DataName)
         sortSql += QStringLiteral(" COLLATE NOCASE");
-    const QString statement = QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY (%4) IS NULL, %4 %5, %6 LIMIT ? OFFSET ?")
-                                  .arg(select.join(QStringLiteral(", ")), spec.from, where.sql, sortSql, direction, spec.idSql);
+    const QString order = sortBy.nullable ? QStringLiteral("(%1) IS NULL, %1 %2").arg(sortSql, direction)
+                                          : QStringLiteral("%1 %2").arg(sortSql, direction);
+    const QString statement = QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4, %5 LIMIT ? OFFSET ?")
+                                  .arg(select.join(QStringLiteral(", ")), spec.from, where.sql, order, spec.idSql);
     QVariantList values = where.values;
     values << query.limit << query.offset;
     auto q = sql.query(statement, values);

@@ -7,20 +7,27 @@ namespace {
 
 RecordListColumn column(const char *key, const char *title, const char *sql, ColumnType type = ColumnType::Text)
 {
-    return {QString::fromLatin1(key), title, QString::fromLatin1(sql), type, EnumLabels::Kind::Stage, QString(), QString()};
+    return {QString::fromLatin1(key), title, QString::fromLatin1(sql), type, EnumLabels::Kind::Stage, QString(), QString(), true};
+}
+
+RecordListColumn requiredDateColumn(const char *key, const char *title, const char *sql)
+{
+    RecordListColumn c = column(key, title, sql, ColumnType::Date);
+    c.nullable = false;
+    return c;
 }
 
 RecordListColumn enumColumn(const char *key, const char *title, const char *sql, EnumLabels::Kind kind,
                             const char *sortSql = "")
 {
     return {QString::fromLatin1(key), title, QString::fromLatin1(sql), ColumnType::Enum, kind, QString(),
-            QString::fromLatin1(sortSql)};
+            QString::fromLatin1(sortSql), true};
 }
 
 RecordListColumn moneyColumn(const char *key, const char *title, const char *sql, const char *currencySql)
 {
     return {QString::fromLatin1(key), title, QString::fromLatin1(sql), ColumnType::Money, EnumLabels::Kind::Stage,
-            QString::fromLatin1(currencySql), QString()};
+            QString::fromLatin1(currencySql), QString(), true};
 }
 
 } // namespace
@@ -37,12 +44,14 @@ const RecordListSpec &opportunityListSpec()
         QStringLiteral("opportunity o LEFT JOIN account a ON a.id = o.account_id "
                        "LEFT JOIN app_user u ON u.id = o.owner_id LEFT JOIN region r ON r.id = o.region_id "
                        "LEFT JOIN pipeline_stage s ON s.code = o.stage_code"),
+        QStringLiteral("opportunity o"),
         QStringLiteral("o.deleted = 0"),
         QStringLiteral("o.id"),
         {QStringLiteral("o.name"), QStringLiteral("a.name"), QStringLiteral("u.display_name"), QStringLiteral("o.source_ref")},
         {{QStringLiteral("region"), QStringLiteral("o.region_id = ?")},
          {QStringLiteral("stage"), QStringLiteral("o.stage_code = ?")},
          {QStringLiteral("state"), QStringLiteral("(CASE WHEN s.is_closed = 1 THEN 'closed' ELSE 'open' END) = ?")}},
+        {QStringLiteral("state")},
         {
             column("name", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Opportunity"), "o.name"),
             column("account", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Account"), "a.name"),
@@ -65,14 +74,16 @@ const RecordListSpec &orderListSpec()
     static const RecordListSpec spec{
         QStringLiteral("sales_order"),
         QStringLiteral("sales_order o LEFT JOIN account a ON a.id = o.account_id LEFT JOIN region r ON r.id = o.region_id"),
+        QStringLiteral("sales_order o"),
         QStringLiteral("o.deleted = 0"),
         QStringLiteral("o.id"),
         {QStringLiteral("o.order_no"), QStringLiteral("a.name"), QStringLiteral("o.city"), QStringLiteral("o.state")},
         {{QStringLiteral("region"), QStringLiteral("o.region_id = ?")},
          {QStringLiteral("status"), QStringLiteral("o.status = ?")}},
+        {},
         {
             column("order_no", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Order no."), "o.order_no"),
-            column("order_date", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Order date"), "o.order_date", ColumnType::Date),
+            requiredDateColumn("order_date", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Order date"), "o.order_date"),
             column("customer", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Customer"), "a.name"),
             column("region", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Region"), "r.name", ColumnType::DataName),
             column("city", QT_TRANSLATE_NOOP("vantage::core::RecordList", "City"), "o.city"),
@@ -94,12 +105,14 @@ const RecordListSpec &customerListSpec()
         // Order figures are correlated subqueries over sales_order(account_id): computed for the rows
         // a page shows, not aggregated over every order on each fetch.
         QStringLiteral("account a LEFT JOIN region r ON r.id = a.region_id"),
+        QStringLiteral("account a"),
         QStringLiteral("a.deleted = 0"),
         QStringLiteral("a.id"),
         {QStringLiteral("a.name"), QStringLiteral("a.city"), QStringLiteral("a.state"), QStringLiteral("a.country"),
          QStringLiteral("a.source_ref")},
         {{QStringLiteral("region"), QStringLiteral("a.region_id = ?")},
          {QStringLiteral("kind"), QStringLiteral("a.kind = ?")}},
+        {},
         {
             column("name", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Name"), "a.name"),
             enumColumn("kind", QT_TRANSLATE_NOOP("vantage::core::RecordList", "Type"), "a.kind", EnumLabels::Kind::AccountKind),

@@ -1,5 +1,6 @@
 #include "store.h"
 
+#include "databasefile.h"
 #include "storeopener.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -26,6 +27,11 @@ QFuture<void> Store::finishJobs()
         reader->dropQueuedAndWait();
         writer->waitUntilIdle();
     });
+}
+
+QFuture<Status> Store::verify()
+{
+    return submitRead<Status>([path = m_path](JobContext &) { return DatabaseFile(path).verify(); });
 }
 
 QFuture<Result<StoreInfo>> Store::open()

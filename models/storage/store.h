@@ -26,11 +26,15 @@ public:
     QFuture<void> finishJobs();
     // Inspects, backs up and migrates as needed, on the writer thread.
     QFuture<Result<StoreInfo>> open();
+    // Reads every page of the file on a reader thread (DatabaseFile::verify).
+    QFuture<Status> verify();
+
+    static constexpr int kInteractivePriority = 10; // what the user is looking at right now
 
     template<typename T>
-    QFuture<T> submitRead(std::function<T(JobContext &)> job)
+    QFuture<T> submitRead(std::function<T(JobContext &)> job, int priority = 0)
     {
-        return m_reader->submit<T>(std::move(job));
+        return m_reader->submit<T>(std::move(job), priority);
     }
     template<typename T>
     QFuture<T> submitWrite(std::function<T(JobContext &)> job)

@@ -38,6 +38,9 @@ Result<StoreInfo> StoreOpener::open(JobContext &context, Create create) const
     if (kind == Kind::Missing && !QDir().mkpath(QFileInfo(m_path).absolutePath()))
         return Error{ErrorCode::Io, Tr::tr("Cannot create the folder for %1.").arg(m_path), m_path};
     if (kind == Kind::Outdated) {
+        // A migration rewrites pages: make sure they are sound first.
+        if (auto sound = file.verify(); !sound)
+            return sound.error();
         auto copy = file.backup(QStringLiteral("before-v%1").arg(Migrator::latestVersion()));
         if (!copy)
             return copy.error(); // no backup, no migration

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void refusedFilesStayUntouched_data();
     void refusedFilesStayUntouched();
     void failedMigrationKeepsDataAndNamesBackup();
+    void pageDamageIsFoundByVerify();
 
 private:
     QTemporaryDir m_dir;
@@ -125,7 +126,6 @@ void TestStoreOpener::refusedFilesStayUntouched_data()
     QTest::addColumn<QString>("messagePart");
     QTest::newRow("garbage") << "garbage" << int(ErrorCode::DatabaseDamaged) << "damaged";
     QTest::newRow("truncated header") << "truncated" << int(ErrorCode::DatabaseDamaged) << "damaged";
-    QTest::newRow("corrupt pages") << "corrupt" << int(ErrorCode::DatabaseDamaged) << "damaged";
     QTest::newRow("newer version") << "newer" << int(ErrorCode::DatabaseTooNew) << "newer version of Vantage";
     QTest::newRow("other application") << "foreign" << int(ErrorCode::DatabaseDamaged) << "not a Vantage database";
 }
@@ -140,13 +140,6 @@ void TestStoreOpener::refusedFilesStayUntouched()
         writeFile(path, QByteArray("This is a spreadsheet, not a database.\n").repeated(200));
     } else if (kind == QLatin1String("truncated")) {
         writeFile(path, QByteArray("SQLite format 3", 15));
-    } else if (kind == QLatin1String("corrupt")) {
-        const QString demo = vantage::test::copyOfDemoDatabase(m_dir, QStringLiteral("corrupt.sqlite"));
-        QFile file(demo);
-        QVERIFY(file.open(QIODevice::ReadWrite));
-        // Overwrite pages in the middle: the header is fine, the B-trees are not.
-        file.seek(file.size() / 2 - (file.size() / 2) % 4096);
-        file.write(QByteArray(64 * 4096, '\xAB'));
     } else if (kind == QLatin1String("newer")) {
         ScopedConnection c(path, QStringLiteral("setup"), ConnectionMode::ReadWrite);
         QVERIFY(Migrator(c.database()).migrate().ok());
@@ -189,6 +182,28 @@ void TestStoreOpener::failedMigrationKeepsDataAndNamesBackup()
     QCOMPARE(scalar(c.database(), QStringLiteral("PRAGMA user_version")).toInt(), 1);
     QCOMPARE(scalar(c.database(), QStringLiteral("SELECT value FROM app_meta WHERE key = 'marker'")).toString(),
              QStringLiteral("kept"));
+}
+
+void TestStoreOpener::pageDamageIsFoundByVerify()
+{
+    const QString path = vantage::test::copyOfDemoDatabase(m_dir, QStringLiteral("corrupt.sqlite"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        // Overwrite pages in the middle: the header and schema are fine, the B-trees are not.
+        file.seek(file.size() / 2 - (file.size() / 2) % 4096);
+        file.write(QByteArray(64 * 4096, '\xAB'));
+    }
+    const QByteArray before = fileSha256(path);
+    QVERIFY(DatabaseFile(vantage::test::sharedDemoDatabase()).verify().ok()); // a sound file passes
+    const Status verdict = DatabaseFile(path).verify();
+    QVERIFY(!verdict.ok());
+    QCOMPARE(verdict.error().code, ErrorCode::DatabaseDamaged);
+    QVERIFY2(verdict.error().message.contains(path), qPrintable(verdict.error().message));
+    QCOMPARE(fileSha256(path), before);
+    const QStringList backups = backupsOf(path);
+    QCOMPARE(backups.size(), 1);
+    QVERIFY(verdict.error().message.contains(backups.first()));
 }
 
 QTEST_GUILESS_MAIN(TestStoreOpener)

@@ -78,6 +78,7 @@ private Q_SLOTS:
     void failedOpenLeavesNoOldFigures();
     void regionFilterFollowsANewDatabase();
     void closingABusyStoreDoesNotBlockTheWindow();
+    void pageDamageFoundAfterOpeningIsReported();
 
 private:
     void startAndWaitForStore(app::AppController &controller);
@@ -290,6 +291,34 @@ void TestAppController::closingABusyStoreDoesNotBlockTheWindow()
     QTRY_VERIFY_WITH_TIMEOUT(opened.size() == 1, 20000);
     release->release();
     QCOMPARE(controller.currentDatabasePath(), companyPath());
+}
+
+void TestAppController::pageDamageFoundAfterOpeningIsReported()
+{
+    QDir().mkpath(dataDir());
+    const QString path = QDir(dataDir()).filePath(QStringLiteral("damaged-inside.sqlite"));
+    QVERIFY(QFile::copy(test::sharedDemoDatabase(), path));
+    QFile(path).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        file.seek(file.size() / 2 - (file.size() / 2) % 4096);
+        file.write(QByteArray(64 * 4096, '\xAB'));
+    }
+    const QByteArray before = test::fileSha256(path);
+    app::CommandLine line = options();
+    line.databasePath = path;
+    app::AppController controller(line);
+    QSignalSpy opened(&controller, &app::AppController::storeOpened);
+    QSignalSpy failed(&controller, &app::AppController::storeFailed);
+    controller.start();
+    QTRY_VERIFY_WITH_TIMEOUT(opened.size() == 1, 20000); // the quick checks pass
+    QTRY_VERIFY_WITH_TIMEOUT(failed.size() == 1, 30000); // the background check does not
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = visibleMessageBox(controller.window())));
+    QVERIFY2(box->text().contains(QStringLiteral("damaged")) && box->text().contains(path), qPrintable(box->text()));
+    QCOMPARE(test::fileSha256(path), before);
+    QCOMPARE(QDir(dataDir()).entryList({QStringLiteral("damaged-inside.sqlite.damaged-*.bak")}).size(), 1);
 }
 
 int main(int argc, char *argv[])

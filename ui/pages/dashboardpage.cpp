@@ -160,6 +160,7 @@ void DashboardPage::setStore(core::Store *store, const core::StoreInfo &info)
     m_info = info;
     m_hasData = false;
     m_data = {};
+    m_currency.clear();
     fillRegionFilter();
     refresh();
 }
@@ -171,6 +172,7 @@ void DashboardPage::clearStore()
     m_loading = false;
     ++m_loadGeneration;
     m_data = {};
+    m_currency.clear();
     fillRegionFilter();
     showPlaceholders();
 }
@@ -190,6 +192,8 @@ void DashboardPage::refresh()
     core::DashboardFilter filter;
     filter.asOf = asOfDate();
     filter.regionId = m_region->currentData().toString();
+    // Found on the first load of this database and kept: it scans every order and deal.
+    filter.currency = m_currency;
     m_loading = true;
     m_refresh->setEnabled(false);
     const quint64 generation = ++m_loadGeneration;
@@ -204,6 +208,7 @@ void DashboardPage::refresh()
         }
         const bool regionsChanged = result.value().regions.size() != m_data.regions.size();
         m_data = result.value();
+        m_currency = m_data.filter.currency;
         m_hasData = true;
         if (regionsChanged) {
             fillRegionFilter();

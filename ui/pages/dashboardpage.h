@@ -68,6 +68,7 @@ private:
     bool m_loading = false;
     bool m_hasData = false;
     quint64 m_loadGeneration = 0; // only the answer to the latest refresh is shown
+    QString m_currency;           // the reporting currency of the open database
 
     QLabel *m_title = nullptr;
     QLabel *m_asOf = nullptr;

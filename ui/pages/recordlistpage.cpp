@@ -45,9 +45,9 @@ void RecordListPage::buildUi()
         combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         m_filters.emplace_back(key, combo);
         tools->addWidget(combo);
-        connect(combo, &QComboBox::currentIndexChanged, this, [this, key, combo] {
-            if (m_model && !combo->signalsBlocked())
-                m_model->setFilter(key, combo->currentData().toString());
+        connect(combo, &QComboBox::currentIndexChanged, this, [this, combo] {
+            if (!combo->signalsBlocked())
+                applyQuery();
         });
     }
     layout->addLayout(tools);
@@ -69,10 +69,7 @@ void RecordListPage::buildUi()
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(250);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_searchDelay, &QTimer::timeout, this, [this] {
-        if (m_model)
-            m_model->setSearch(m_search->text());
-    });
+    connect(m_searchDelay, &QTimer::timeout, this, &RecordListPage::applyQuery);
 }
 
 void RecordListPage::setStore(core::Store *store)
@@ -104,10 +101,38 @@ void RecordListPage::setStore(core::Store *store)
     });
     connect(m_model, &core::RecordListModel::totalChanged, this, &RecordListPage::updateCount);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &RecordListPage::updateCount);
+    m_loaded = false;
+    applyQuery();
+}
+
+void RecordListPage::applyQuery()
+{
+    if (!m_model)
+        return;
+    // A hidden page reads nothing: the dashboard and the page in view get the database first.
+    if (!isVisible() && !m_loaded)
+        return;
     QHash<QString, QString> filters;
     for (const auto &[key, combo] : m_filters)
         filters.insert(key, combo->currentData().toString());
+    if (m_loaded && filters == m_model->query().filters && m_search->text() == m_model->query().search)
+        return;
+    m_loaded = true;
     m_model->setQueryState(m_search->text(), filters);
+}
+
+
+void RecordListPage::reload()
+{
+    m_loaded = true;
+    if (m_model)
+        m_model->reload();
+}
+
+void RecordListPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    applyQuery();
 }
 
 void RecordListPage::clearStore()
@@ -123,8 +148,7 @@ void RecordListPage::setRegions(const std::vector<core::RegionRef> &regions)
     m_regions = regions;
     fillFilter(QStringLiteral("region"));
     // The combo may have fallen back to "All regions": the list must filter by what it shows.
-    if (QComboBox *combo = filter(QStringLiteral("region")); combo && m_model)
-        m_model->setFilter(QStringLiteral("region"), combo->currentData().toString());
+    applyQuery();
 }
 
 QComboBox *RecordListPage::filter(const QString &key) const

@@ -29,6 +29,8 @@ public:
     void setStore(core::Store *store);
     void clearStore();
     void setRegions(const std::vector<core::RegionRef> &regions);
+    // Reads the list again with the search and filters shown, even while the page is hidden.
+    void reload();
 
     core::RecordListModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -47,12 +49,14 @@ protected:
     // Choices of a page-specific filter: (value, label); the first should be "all" with an empty value.
     virtual std::vector<std::pair<QString, QString>> filterChoices(const QString &key) const = 0;
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void retranslateUi();
 
 private:
     void buildUi();
     void fillFilter(const QString &key);
     void updateCount();
+    void applyQuery(); // the search and filters shown, to the model (once the page has been seen)
 
     const core::RecordListSpec &m_spec;
     QStringList m_filterKeys;
@@ -66,6 +70,7 @@ private:
     QLabel *m_count = nullptr;
     QTableView *m_view = nullptr;
     bool m_columnsSized = false;
+    bool m_loaded = false; // the model has been asked at least once for this store
 };
 
 } // namespace vantage::ui
