@@ -106,6 +106,11 @@ bool HttpApi::protocolAccepted(const httplib::Request &request, httplib::Respons
         sendError(response, {426, QStringLiteral("client_too_old"), QStringLiteral("Update Vantage to sync with this server.")});
         return false;
     }
+    // httplib limits the bytes on the wire; a small gzip body can inflate far beyond that.
+    if (request.body.size() > m_limits.maxBodyBytes) {
+        sendError(response, {413, QStringLiteral("too_large"), QStringLiteral("The request body is too large.")});
+        return false;
+    }
     return true;
 }
 

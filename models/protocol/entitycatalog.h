@@ -10,6 +10,7 @@ namespace vantage::core {
 // How a field travels in sync messages (JSON) and is stored in the client's SQLite tables.
 enum class FieldType {
     Text,      // JSON string
+    Reference, // JSON string: the lower-case UUID of another record ("account_id")
     Integer,   // JSON integer, |x| <= 2^53 (money in minor units included: never a double)
     Boolean,   // JSON true/false, stored 0/1
     Date,      // JSON "YYYY-MM-DD"

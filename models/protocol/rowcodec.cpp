@@ -35,6 +35,7 @@ QJsonValue RowCodec::toJson(const EntityField &field, const QVariant &value)
     case FieldType::Boolean:
         return QJsonValue(value.toLongLong() != 0);
     case FieldType::Text:
+    case FieldType::Reference:
     case FieldType::Date:
         break;
     }
@@ -52,6 +53,7 @@ QVariant RowCodec::toSql(const EntityField &field, const QJsonValue &value)
     case FieldType::Boolean:
         return QVariant(value.toBool() ? 1 : 0);
     case FieldType::Text:
+    case FieldType::Reference:
     case FieldType::Date:
         break;
     }

@@ -37,7 +37,9 @@ bool checkFieldValue(const EntityField &field, const QJsonValue &value, const QS
     case FieldType::Text:
         if (!value.isString() || value.toString().size() > 10000)
             reader.fail(path, Tr::tr("must be a string of at most 10000 characters"));
-        else if (field.name.endsWith(QLatin1String("_id")) && !JsonReader::isUuid(value.toString()))
+        break;
+    case FieldType::Reference:
+        if (!value.isString() || !JsonReader::isUuid(value.toString()))
             reader.fail(path, Tr::tr("must be an id (a lower-case UUID)"));
         break;
     case FieldType::Integer:
