@@ -1,10 +1,12 @@
 #include "appcontroller.h"
 
 #include "dialogs/aboutdialog.h"
+#include "dialogs/logindialog.h"
 #include "dialogs/settingsdialog.h"
 #include "mainwindow.h"
 #include "pages/dashboardpage.h"
-#include "widgets/futurewatch.h"
+#include "pages/syncpage.h"
+#include "domain/futurewatch.h"
 #include "widgets/messagebar.h"
 #include "widgets/taskprogress.h"
 
@@ -13,6 +15,7 @@
 #include "domain/translations.h"
 #include "importing/demodatabasebuilder.h"
 #include "storage/store.h"
+#include "sync/synccontroller.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -31,15 +34,29 @@ AppController::AppController(CommandLine options, QObject *parent)
     connect(m_window.get(), &ui::MainWindow::aboutRequested, this, [this] { showAbout(false); });
     connect(m_window.get(), &ui::MainWindow::aboutDemoDataRequested, this, [this] { showAbout(true); });
     connect(m_window.get(), &ui::MainWindow::rebuildDemoRequested, this, &AppController::confirmRebuild);
+    m_sync = new sync::SyncController(this);
+    m_sync->setCaBundle(m_settings.value(core::AppSettings::kCaBundle));
+    m_window->syncPage()->setController(m_sync);
+    m_window->showSyncStatus(m_sync->status());
+    connect(m_sync, &sync::SyncController::statusChanged, m_window.get(), &ui::MainWindow::showSyncStatus);
+    connect(m_sync, &sync::SyncController::dataChanged, m_window.get(), &ui::MainWindow::reloadData);
+    connect(m_window->syncPage(), &ui::SyncPage::signInRequested, this, &AppController::showSignIn);
+    connect(m_sync, &sync::SyncController::signInFinished, this, [this](bool ok, const QString &message) {
+        if (m_signInDialog)
+            m_signInDialog->setOutcome(ok, message);
+    });
 }
 
 AppController::~AppController()
 {
+    m_sync->finishForExit(5000);
     if (m_build) {
         m_build->cancel(); // the build rolls back; nothing half-written stays behind
         m_build->waitForFinished();
     }
     m_window.reset(); // pages drop their models before the store goes
+    delete m_sync;     // its last job, if any, ends with the store's writer thread
+    m_sync = nullptr;
     m_store.reset();
     // At exit only: the window is gone, so waiting for retiring stores freezes nothing. Their
     // finishing jobs use the store, so they end before it is deleted.
@@ -80,7 +97,7 @@ void AppController::openDatabase(const QString &path)
     m_path = path;
     m_store = std::make_unique<core::Store>(path);
     const quint64 generation = ++m_openGeneration;
-    ui::watchFuture(this, m_store->open(), [this, path, generation](const Result<core::StoreInfo> &info) {
+    core::watchFuture(this, m_store->open(), [this, path, generation](const Result<core::StoreInfo> &info) {
         if (generation != m_openGeneration)
             return; // another database was chosen meanwhile
         if (!info) {
@@ -90,6 +107,13 @@ void AppController::openDatabase(const QString &path)
             return;
         }
         m_window->setStore(m_store.get(), info.value());
+        const bool company = info.value().kind == core::DatabaseKind::Company;
+        m_companyOpen = company;
+        m_sync->setStore(company ? m_store.get() : nullptr);
+        if (company && m_pendingSignIn) {
+            const PendingSignIn pending = *std::exchange(m_pendingSignIn, std::nullopt);
+            m_sync->signIn(pending.serverUrl, pending.login, pending.password);
+        }
         if (!info.value().backupPath.isEmpty())
             m_window->messageBar()->showMessage(
                 tr("The database was updated to the current version; the previous file is kept as %1.")
@@ -110,7 +134,7 @@ void AppController::verifyDatabase(const QString &path, quint64 generation)
     if (generation != m_openGeneration || !m_store || m_verifiedGeneration == generation)
         return;
     m_verifiedGeneration = generation;
-    ui::watchFuture(this, m_store->verify(), [this, path, generation](const core::Status &sound) {
+    core::watchFuture(this, m_store->verify(), [this, path, generation](const core::Status &sound) {
         if (generation != m_openGeneration || sound)
             return;
         // Damage deep in the file: stop using it before anything is written to it.
@@ -122,6 +146,8 @@ void AppController::verifyDatabase(const QString &path, quint64 generation)
 
 void AppController::closeStore(const QString &status)
 {
+    m_sync->setStore(nullptr); // before the store retires: a sync under way is cancelled
+    m_companyOpen = false;
     m_window->clearStore(status);
     ++m_openGeneration;
     if (!m_store)
@@ -131,7 +157,7 @@ void AppController::closeStore(const QString &status)
     core::Store *old = m_store.release();
     const QFuture<void> finished = old->finishJobs();
     m_retiring.push_back({old, finished});
-    ui::watchFuture(this, finished, [this, old] {
+    core::watchFuture(this, finished, [this, old] {
         m_retiring.erase(std::find_if(m_retiring.begin(), m_retiring.end(),
                                       [old](const RetiringStore &r) { return r.store == old; }));
         delete old;
@@ -261,6 +287,36 @@ void AppController::switchDataSource(const QString &source)
         buildDemo(path);
     else
         openDatabase(path);
+}
+
+void AppController::showSignIn()
+{
+    if (m_signInDialog)
+        return m_signInDialog->raise();
+    const sync::SyncStatus &status = m_sync->status();
+    const QString server = status.serverUrl.isEmpty() ? m_settings.value(core::AppSettings::kServerUrl) : status.serverUrl;
+    m_signInDialog = new ui::LoginDialog(server, m_settings.isLocked(core::AppSettings::kServerUrl), status.login, m_window.get());
+    m_signInDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_signInDialog, &ui::LoginDialog::signInRequested, this, &AppController::signIn);
+    connect(m_signInDialog, &QDialog::rejected, this, [this] { m_pendingSignIn.reset(); });
+    m_signInDialog->open();
+}
+
+// Signing in works on the company database: from the demo, that database is opened first.
+void AppController::signIn(const QString &serverUrl, const QString &login, const QString &password)
+{
+    if (!m_settings.isLocked(core::AppSettings::kServerUrl))
+        (void)m_settings.setValue(core::AppSettings::kServerUrl, serverUrl); // only a default for next time
+    if (m_companyOpen) {
+        m_sync->signIn(serverUrl, login, password);
+        return;
+    }
+    m_pendingSignIn = PendingSignIn{serverUrl, login, password};
+    switchDataSource(QStringLiteral("company"));
+    if (m_settings.dataSource() != QLatin1String("company") && m_signInDialog) {
+        m_pendingSignIn.reset(); // IT fixed the data source to the demo
+        m_signInDialog->setOutcome(false, tr("Your IT department has chosen the data source; it cannot be changed here."));
+    }
 }
 
 void AppController::showAbout(bool bundledData)

@@ -10,6 +10,9 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QPointer>
+
+#include <optional>
 
 #include <memory>
 #include <vector>
@@ -18,7 +21,11 @@ namespace vantage::core {
 class Store;
 }
 namespace vantage::ui {
+class LoginDialog;
 class MainWindow;
+}
+namespace vantage::sync {
+class SyncController;
 }
 
 namespace vantage::app {
@@ -34,6 +41,7 @@ public:
 
     void start();
     ui::MainWindow *window() const { return m_window.get(); }
+    sync::SyncController *syncController() const { return m_sync; }
     core::Store *store() const { return m_store.get(); }
     bool isBusy() const;
     QString currentDatabasePath() const { return m_path; }
@@ -57,6 +65,8 @@ private:
     void showSettings();
     void showAbout(bool bundledData);
     void confirmRebuild();
+    void showSignIn();
+    void signIn(const QString &serverUrl, const QString &login, const QString &password);
 
     CommandLine m_options;
     core::AppSettings m_settings;
@@ -72,6 +82,14 @@ private:
     quint64 m_verifiedGeneration = 0;      // the open whose file is being or was checked
     QFutureWatcher<core::Result<core::ImportReport>> *m_build = nullptr;
     QString m_path;
+    sync::SyncController *m_sync = nullptr;
+    bool m_companyOpen = false; // sync runs on the company database only
+    QPointer<ui::LoginDialog> m_signInDialog;
+    struct PendingSignIn
+    {
+        QString serverUrl, login, password;
+    };
+    std::optional<PendingSignIn> m_pendingSignIn; // waits for the company database to open
 };
 
 } // namespace vantage::app

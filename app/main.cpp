@@ -36,6 +36,10 @@ int main(int argc, char *argv[])
     if (!options.screenshotDir.isEmpty()) {
         auto *runner = new app::ScreenshotRunner(controller.window(), options.screenshotDir, &controller);
         QObject::connect(runner, &app::ScreenshotRunner::finished, &application, &QCoreApplication::exit);
+        // scripts/screenshots, second pass: "URL LOGIN PASSWORD" of its local demo server.
+        const QStringList signIn = qEnvironmentVariable("VANTAGE_SCREENSHOT_SIGNIN").split(u' ', Qt::SkipEmptyParts);
+        if (signIn.size() == 3)
+            runner->useSignedInShots(controller.syncController(), signIn[0], signIn[1], signIn[2]);
         QObject::connect(&controller, &app::AppController::storeOpened, runner, &app::ScreenshotRunner::start,
                          Qt::SingleShotConnection);
     }

@@ -1,6 +1,7 @@
 #include "screenshotrunner.h"
 
 #include "dialogs/aboutdialog.h"
+#include "dialogs/logindialog.h"
 #include "dialogs/settingsdialog.h"
 #include "mainwindow.h"
 #include "pages/dashboardpage.h"
@@ -9,6 +10,7 @@
 #include "itemmodels/recordlistmodel.h"
 
 #include "settings/appsettings.h"
+#include "sync/synccontroller.h"
 
 #include <QTextStream>
 
@@ -51,18 +53,43 @@ ScreenshotRunner::ScreenshotRunner(ui::MainWindow *window, const QString &direct
                            m_dialog = about;
                            return m_dialog;
                        }});
+    m_shots.push_back({QStringLiteral("14-sign-in"), [this] {
+                           m_dialog = new ui::LoginDialog(QStringLiteral("https://vantage.example.com"), false,
+                                                          QStringLiteral("mei-mei.johns"), m_window);
+                           m_dialog->show();
+                           return m_dialog;
+                       }});
     m_timer.setInterval(kPollMs);
     connect(&m_timer, &QTimer::timeout, this, &ScreenshotRunner::step);
 }
 
+void ScreenshotRunner::useSignedInShots(sync::SyncController *sync, const QString &serverUrl, const QString &login,
+                                        const QString &password)
+{
+    m_sync = sync;
+    m_signIn = {serverUrl, login, password};
+    m_shots.clear();
+    for (const auto &[name, page] : {std::pair{"15-sync-online", ui::MainWindow::Page::Sync},
+                                     std::pair{"16-dashboard-company", ui::MainWindow::Page::Dashboard}})
+        m_shots.push_back({QLatin1String(name), [this, page] {
+                               m_window->showPage(page);
+                               return static_cast<QWidget *>(m_window);
+                           }});
+}
+
 void ScreenshotRunner::start()
 {
+    if (m_sync)
+        m_sync->signIn(m_signIn.value(0), m_signIn.value(1), m_signIn.value(2));
     m_current = m_shots[0].prepare();
     m_timer.start();
 }
 
 bool ScreenshotRunner::ready() const
 {
+    if (m_sync && (m_sync->isRunning() || m_sync->status().lastSyncMs == 0
+                   || m_sync->status().connection != sync::SyncStatus::Connection::Idle))
+        return false;
     const auto *dashboard = m_window->dashboard();
     if (dashboard->isLoading() || dashboard->data().firstMonth.isNull())
         return false;

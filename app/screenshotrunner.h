@@ -10,6 +10,9 @@
 namespace vantage::ui {
 class MainWindow;
 }
+namespace vantage::sync {
+class SyncController;
+}
 
 namespace vantage::app {
 
@@ -22,6 +25,9 @@ public:
     ScreenshotRunner(ui::MainWindow *window, const QString &directory, QObject *parent = nullptr);
 
     void start();
+    // Instead of the demo pages: sign in to a (demo) server, sync, then shoot the Sync page and the
+    // dashboard of the company data. Used by scripts/screenshots with a local `serve --demo`.
+    void useSignedInShots(sync::SyncController *sync, const QString &serverUrl, const QString &login, const QString &password);
 
 Q_SIGNALS:
     void finished(int exitCode);
@@ -44,6 +50,8 @@ private:
     QWidget *m_dialog = nullptr;
     int m_waitedMs = 0;
     QTimer m_timer;
+    sync::SyncController *m_sync = nullptr;
+    QStringList m_signIn; // url, login, password
 };
 
 } // namespace vantage::app

@@ -13,7 +13,12 @@ VANTAGE_BUILD_PACKAGES=(
     libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev libsodium-dev
 )
 VANTAGE_RUNTIME_PACKAGES=(fonts-noto-cjk xvfb xauth)
-VANTAGE_TEST_PACKAGES=(sqlite3 python3 dbus imagemagick postgresql)
+# nginx and openssl: tests/sync/tst_deployment.cpp runs the packaged nginx config with TLS (in
+# bookworm nginx-light is only a transitional package; nginx itself has the SSL and HTTP/2 modules).
+# clang and libFuzzer for scripts/fuzz (libclang-rt-14-dev holds libFuzzer and the sanitizer
+# runtimes; clang only recommends it, and install_missing skips recommends).
+VANTAGE_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
+VANTAGE_TEST_PACKAGES=(sqlite3 python3 dbus imagemagick postgresql nginx openssl "${VANTAGE_FUZZ_PACKAGES[@]}")
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

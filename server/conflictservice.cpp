@@ -27,7 +27,7 @@ ApiResult<QJsonObject> ConflictService::list(const Session &session) const
     auto db = m_database.connection();
     if (!db)
         return internalError(db.error());
-    auto rows = Sql(db.value()).query(QStringLiteral("SELECT id, entity, row_id, region_id, server, client, created_at, user_id "
+    auto rows = Sql(db.value()).query(QStringLiteral("SELECT id, entity, row_id, region_id, server, client, created_at, user_id, base, client_id, mid "
                                                      "FROM conflict WHERE status = 'open' ORDER BY created_at"));
     if (!rows)
         return internalError(rows.error());
@@ -40,7 +40,8 @@ ApiResult<QJsonObject> ConflictService::list(const Session &session) const
                                      {QStringLiteral("rowId"), r.value(2).toString()}, {QStringLiteral("server"), parseObject(r.value(4))},
                                      {QStringLiteral("client"), parseObject(r.value(5))},
                                      {QStringLiteral("createdAt"), r.value(6).toLongLong()},
-                                     {QStringLiteral("by"), r.value(7).toString()}});
+                                     {QStringLiteral("by"), r.value(7).toString()}, {QStringLiteral("base"), parseObject(r.value(8))},
+                                     {QStringLiteral("clientId"), r.value(9).toString()}, {QStringLiteral("mid"), r.value(10).toLongLong()}});
     }
     return QJsonObject{{QStringLiteral("conflicts"), conflicts}};
 }

@@ -1,5 +1,7 @@
 #include "mutationapplier.h"
 
+#include <QJsonArray>
+
 #include "domain/uuid7.h"
 #include "storage/sql.h"
 
@@ -28,6 +30,15 @@ QJsonObject withoutRegion(QJsonObject fields)
 {
     fields.remove(kRegion);
     return fields;
+}
+
+// A field the row was never given is null on every laptop (its column is NULL), so a missing field
+// and null are the same value here; otherwise a first value typed into an empty field counted as
+// a concurrent change (and was refused outright for a guarded field such as an account's owner).
+QJsonValue fieldValue(const QJsonObject &fields, const QString &name)
+{
+    const QJsonValue value = fields.value(name);
+    return value.isUndefined() ? QJsonValue(QJsonValue::Null) : value;
 }
 
 // The region the row will have after the mutation.
@@ -110,8 +121,8 @@ core::Result<ApplyOutcome> MutationApplier::applyFieldMerge(const EntityDescript
         for (auto it = m.set.begin(); it != m.set.end(); ++it) {
             if (it.key() == kRegion)
                 continue;
-            const bool concurrent = m.base.contains(it.key()) && m.base.value(it.key()) != server.data.value(it.key())
-                && server.data.value(it.key()) != it.value();
+            const QJsonValue current = fieldValue(server.data, it.key());
+            const bool concurrent = m.base.contains(it.key()) && fieldValue(m.base, it.key()) != current && current != it.value();
             if (concurrent && entity.guardedFields.contains(it.key()))
                 return ApplyOutcome{rejected(m.mid, QStringLiteral("guarded_field"),
                                              QStringLiteral("Someone else changed %1 meanwhile; check the current value and "
@@ -162,7 +173,12 @@ core::Result<ApplyOutcome> MutationApplier::applyDocument(const EntityDescriptor
         // Someone saved this document since the client last saw it: keep the server's copy and let
         // a person choose (conflicts page). Both copies go into the conflict record.
         QJsonObject serverCopy{{QStringLiteral("row"), server.data}, {QStringLiteral("version"), server.version}};
-        QJsonObject clientCopy{{QStringLiteral("set"), withoutRegion(m.set)}, {QStringLiteral("baseVersion"), m.baseVersion}};
+        QJsonArray lines; // in the shape a resolution sends back, so "keep mine" can return them as they are
+        for (const core::ChildRow &child : m.children)
+            lines.append(QJsonObject{{QStringLiteral("entity"), child.entity}, {QStringLiteral("id"), child.id},
+                                     {QStringLiteral("fields"), child.fields}, {QStringLiteral("deleted"), child.deleted}});
+        QJsonObject clientCopy{{QStringLiteral("set"), withoutRegion(m.set)}, {QStringLiteral("baseVersion"), m.baseVersion},
+                               {QStringLiteral("children"), lines}};
         const QString id = core::Uuid7Generator::generate();
         outcome.conflicts.push_back({id, entity.name, m.id, server.regionId, serverCopy, clientCopy, QStringLiteral("open")});
         outcome.result.status = QStringLiteral("conflict");

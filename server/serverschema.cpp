@@ -55,13 +55,26 @@ const QStringList kStep1{
                    "PRIMARY KEY (kind, year))"),
 };
 
+// Any constant shared by every instance: the advisory lock that serializes schema set-up.
+constexpr qint64 kSchemaLockKey = 0x76616e7461676531; // "vantage1"
+
 core::Status ensureMetaTable(const ServerDatabase &database)
 {
-    auto db = database.connection();
-    if (!db)
-        return db.error();
-    return core::Sql(db.value()).exec(QStringLiteral("CREATE TABLE IF NOT EXISTS server_meta "
-                                                     "(key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
+    const QString create = QStringLiteral("CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    if (database.dialect() != Dialect::Postgres) {
+        auto db = database.connection();
+        if (!db)
+            return db.error();
+        return core::Sql(db.value()).exec(create);
+    }
+    // Instances starting at once on an empty PostgreSQL database would race on IF NOT EXISTS (a
+    // unique violation in the catalog, and one of them fails to start): they take turns.
+    return database.transaction([&create](QSqlDatabase &db) -> core::Status {
+        const core::Sql sql(db);
+        if (auto lock = sql.scalar(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kSchemaLockKey)); !lock)
+            return lock.error();
+        return sql.exec(create);
+    });
 }
 
 // A random signing key shared by every instance through the database.

@@ -525,6 +525,179 @@
         <comment>invoice status</comment>
         <translation>作废</translation>
     </message>
+    <message>
+        <source>Customer or dealer</source>
+        <translation>客户或经销商</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Order line</source>
+        <translation>订单行</translation>
+    </message>
+    <message>
+        <source>Approval request</source>
+        <translation>审批申请</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <source>Quote line</source>
+        <translation>报价行</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Contract clause</source>
+        <translation>合同条款</translation>
+    </message>
+    <message>
+        <source>Sales target</source>
+        <translation>销售目标</translation>
+    </message>
+    <message>
+        <source>Quote number</source>
+        <comment>field of a quote or contract</comment>
+        <translation>报价单号</translation>
+    </message>
+    <message>
+        <source>Contract number</source>
+        <comment>field of a quote or contract</comment>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <comment>field of a quote or contract</comment>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Previous revision</source>
+        <comment>field of a quote or contract</comment>
+        <translation>上一版本</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <comment>field of a quote or contract</comment>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <comment>field of a quote or contract</comment>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <comment>field of a quote or contract</comment>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>field of a quote or contract</comment>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <comment>field of a quote or contract</comment>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Price book</source>
+        <comment>field of a quote or contract</comment>
+        <translation>价格表</translation>
+    </message>
+    <message>
+        <source>Exchange rate</source>
+        <comment>field of a quote or contract</comment>
+        <translation>汇率</translation>
+    </message>
+    <message>
+        <source>Rate date</source>
+        <comment>field of a quote or contract</comment>
+        <translation>汇率日期</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <comment>field of a quote or contract</comment>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <comment>field of a quote or contract</comment>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <comment>field of a quote or contract</comment>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <comment>field of a quote or contract</comment>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <comment>field of a quote or contract</comment>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <comment>field of a quote or contract</comment>
+        <translation>税额</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <comment>field of a quote or contract</comment>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <comment>field of a quote or contract</comment>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <comment>field of a quote or contract</comment>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <comment>field of a quote or contract</comment>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <comment>field of a quote or contract</comment>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <comment>field of a quote or contract</comment>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <comment>field of a quote or contract</comment>
+        <translation>签署日期</translation>
+    </message>
 </context>
 <context>
     <name>vantage::core::ImportContext</name>
@@ -1219,7 +1392,32 @@
     </message>
 </context>
 <context>
+    <name>vantage::sync::SyncController</name>
+    <message numerus="yes">
+        <source>This computer still has %n change(s) for %1 on %2. Sign in as %1 and sync them before signing in as someone else or to another server.</source>
+        <translation>
+            <numerusform>这台电脑上还有 %n 项属于 %2 上 %1 的更改。请先以 %1 登录并同步这些更改，再以其他用户登录或登录其他服务器。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign in to see the conflicts waiting on the server.</source>
+        <translation>登录后可查看服务器上待处理的冲突。</translation>
+    </message>
+    <message>
+        <source>The change will be sent again at the next sync.</source>
+        <translation>该更改将在下次同步时重新发送。</translation>
+    </message>
+    <message>
+        <source>The conflict is resolved; the result arrives with the next sync.</source>
+        <translation>冲突已解决；结果将在下次同步时到达。</translation>
+    </message>
+</context>
+<context>
     <name>vantage::sync::SyncEngine</name>
+    <message>
+        <source>The certificate of the server %1 is not trusted (%2), so nothing was sent; your changes stay on this computer. If your company uses its own certificate authority, ask your administrator for its CA certificate file.</source>
+        <translation>服务器 %1 的证书不受信任（%2），因此未发送任何内容；您的修改会保留在本机。如果贵公司使用自己的证书颁发机构，请向管理员索取该机构的 CA 证书文件。</translation>
+    </message>
     <message>
         <source>The server %1 cannot be reached (%2). Your changes stay on this computer and are sent at the next sync.</source>
         <translation>无法连接服务器 %1（%2）。您的修改会保留在本机，并在下次同步时发送。</translation>
@@ -1302,6 +1500,24 @@
         <source>This version of Vantage is too old for the server; install the update.</source>
         <translation>此版本的 Vantage 过旧，无法与服务器同步；请安装更新。</translation>
     </message>
+    <message>
+        <source>The server&apos;s answer to the upload is not in order.</source>
+        <translation>服务器对上传的应答顺序不正确。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::sync::SyncTransport</name>
+    <message>
+        <source>The CA certificate file %1 cannot be read or holds no certificate.</source>
+        <translation>无法读取 CA 证书文件 %1，或文件中没有证书。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::sync::TokenVault</name>
+    <message>
+        <source>The system keychain could not keep your sign-in (%1). You stay signed in until Vantage closes; then sign in again.</source>
+        <translation>系统密钥环无法保存您的登录状态（%1）。在关闭 Vantage 之前您仍保持登录；之后需要重新登录。</translation>
+    </message>
 </context>
 <context>
     <name>vantage::ui::AboutDialog</name>
@@ -1355,6 +1571,75 @@ The demo database is built from two public data sets, bundled unchanged. Every d
     <message>
         <source>ten thousands of %1</source>
         <translation>万 %1</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::ConflictDialog</name>
+    <message>
+        <source>Resolve a conflict</source>
+        <translation>解决冲突</translation>
+    </message>
+    <message>
+        <source>This %1 was changed on the server (version %2) after you last synced, and you changed it on this computer too. Rows in colour differ. Choose what to keep for each field.</source>
+        <translation>在您上次同步之后，此%1已在服务器上被修改（版本 %2），而您也在这台电脑上修改了它。着色的行表示两边不同。请逐个字段选择要保留的内容。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before both changes</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s version</source>
+        <translation>保留服务器版本</translation>
+    </message>
+    <message>
+        <source>Keep my version</source>
+        <translation>保留我的版本</translation>
+    </message>
+    <message>
+        <source>Save my choices</source>
+        <translation>按我的选择保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>明细行</translation>
+    </message>
+    <message>
+        <source>as on the server</source>
+        <translation>与服务器相同</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1455,6 +1740,65 @@ The demo database is built from two public data sets, bundled unchanged. Every d
         <translation>
             <numerusform>金额以 %1 计。由于尚未设置汇率，未包含以其他货币计价的 %Ln 条订单、商机和未付发票。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::LoginDialog</name>
+    <message>
+        <source>Enter the server address your administrator gave you, for example https://vantage.example.com.</source>
+        <translation>请输入管理员提供的服务器地址，例如 https://vantage.example.com。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a server address; it should look like https://vantage.example.com.</source>
+        <translation>“%1”不是有效的服务器地址；格式应类似 https://vantage.example.com。</translation>
+    </message>
+    <message>
+        <source>The address must start with https:// so that your password and data travel encrypted (plain http:// is accepted only for a server on this computer).</source>
+        <translation>地址必须以 https:// 开头，以便密码和数据加密传输（仅当服务器位于本机时才接受 http://）。</translation>
+    </message>
+    <message>
+        <source>Enter your login.</source>
+        <translation>请输入登录名。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Sign in to your company&apos;s server</source>
+        <translation>登录公司服务器</translation>
+    </message>
+    <message>
+        <source>Your company&apos;s data is kept on this computer and synced with the server whenever you are online. Your password is not stored; the sign-in is kept in the system keychain.</source>
+        <translation>公司数据保存在这台电脑上，联网时与服务器同步。密码不会被保存；登录状态保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>Server (set by your IT department):</source>
+        <translation>服务器（由 IT 部门设定）：</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>登录名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1689,14 +2033,6 @@ The demo database is built from two public data sets, bundled unchanged. Every d
         <source>&lt;p&gt;Planned: contracts generated from accepted quotes, with standard clauses, approval and signature status, in Chinese and English.&lt;/p&gt;</source>
         <translation>&lt;p&gt;规划中：根据客户已接受的报价生成中英文合同，包含标准条款，并显示审批和签署状态。&lt;/p&gt;</translation>
     </message>
-    <message>
-        <source>Sync</source>
-        <translation>同步</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Planned: sign in to your company&apos;s Vantage server, download your regions&apos; data into a separate company database, and send your offline changes when you are back online, with conflicts shown side by side.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;规划中：登录贵公司的 Vantage 服务器，将您所辖区域的数据下载到单独的公司数据库中；恢复联网后上传您在离线期间所做的更改，如有冲突则并排显示。&lt;/p&gt;</translation>
-    </message>
 </context>
 <context>
     <name>vantage::ui::RecordListPage</name>
@@ -1793,6 +2129,187 @@ Company: %2</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::SyncPage</name>
+    <message>
+        <source>Not synced (demo data)</source>
+        <translation>未同步（演示数据）</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Offline — will try again at %1</source>
+        <translation>离线——将于 %1 重试</translation>
+    </message>
+    <message>
+        <source>Sync stopped — see the message below</source>
+        <translation>同步已停止——请查看下方消息</translation>
+    </message>
+    <message>
+        <source>Demo data — not synced</source>
+        <translation>演示数据——不同步</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n 项更改待发送</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to resolve</source>
+        <translation>
+            <numerusform>%n 项待处理</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚未设置</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n 项更改等待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available, so this sign-in lasts only until Vantage closes.</source>
+        <translation>系统密钥环不可用，因此本次登录仅在关闭 Vantage 之前有效。</translation>
+    </message>
+    <message>
+        <source>%1 …%2</source>
+        <translation>%1 …%2</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Your company&apos;s data lives on this computer and works offline. Changes you make wait in the outbox until the server confirms them; nothing is lost while you are offline.</source>
+        <translation>公司数据保存在这台电脑上，离线也可使用。您所做的更改会在发件箱中等待，直到服务器确认；离线期间不会丢失任何内容。</translation>
+    </message>
+    <message>
+        <source>You are looking at the demo data, which is never synced. Sign in to your company&apos;s server to work with your company&apos;s data; it is kept in a separate database and the demo stays as it is.</source>
+        <translation>您正在查看演示数据，演示数据不会同步。登录公司服务器即可使用公司数据；公司数据保存在单独的数据库中，演示数据保持不变。</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Signed in as:</source>
+        <translation>登录用户：</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation>上次同步：</translation>
+    </message>
+    <message>
+        <source>Outbox:</source>
+        <translation>发件箱：</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>登录…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Changes the server refused (%1)</source>
+        <translation>服务器拒绝的更改（%1）</translation>
+    </message>
+    <message>
+        <source>Your data stays as you entered it. Fix what the server objected to, then send the change again.</source>
+        <translation>您的数据保持您输入时的样子。请修正服务器指出的问题，然后重新发送更改。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Fields changed</source>
+        <translation>修改的字段</translation>
+    </message>
+    <message>
+        <source>Server&apos;s reason</source>
+        <translation>服务器给出的原因</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>Conflicts to resolve (%1)</source>
+        <translation>待解决的冲突（%1）</translation>
+    </message>
+    <message>
+        <source>A quote or contract was changed on the server and on this computer. Compare both versions and choose, field by field, what to keep.</source>
+        <translation>报价单或合同在服务器和这台电脑上都被修改了。请比较两个版本，逐个字段选择要保留的内容。</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <source>Version on the server</source>
+        <translation>服务器上的版本</translation>
+    </message>
+    <message>
+        <source>Compare and resolve…</source>
+        <translation>比较并解决…</translation>
+    </message>
+    <message>
+        <source>Refresh list</source>
+        <translation>刷新列表</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "pages/dashboardpage.h"
 #include "pages/listpages.h"
 #include "pages/plannedpage.h"
+#include "pages/syncpage.h"
 #include "widgets/messagebar.h"
 #include "widgets/taskprogress.h"
 
@@ -81,8 +82,13 @@ void MainWindow::buildPages()
         connect(list, &RecordListPage::failed, this, [this](const QString &message) { m_messages->showMessage(message); });
     }
     using F = PlannedPage::Feature;
-    for (F feature : {F::Forecast, F::Risk, F::Dealers, F::Quotes, F::Contracts, F::Sync})
+    for (F feature : {F::Forecast, F::Risk, F::Dealers, F::Quotes, F::Contracts})
         m_stack->addWidget(new PlannedPage(feature, m_stack));
+    m_syncPage = new SyncPage(m_stack);
+    m_stack->addWidget(m_syncPage);
+    connect(m_syncPage, &SyncPage::message, this, [this](const QString &text, bool problem) {
+        m_messages->showMessage(text, problem ? MessageBar::Level::Warning : MessageBar::Level::Information);
+    });
     for (int i = 0; i < kPageCount; ++i)
         m_navigation->addItem(QString());
     connect(m_dashboard, &DashboardPage::failed, this, [this](const QString &message) { m_messages->showMessage(message); });
@@ -218,6 +224,22 @@ void MainWindow::updateDataSource()
 }
 
 QString MainWindow::dataSourceText() const { return m_source->text(); }
+QString MainWindow::syncStatusText() const { return m_sync->text(); }
+
+void MainWindow::reloadData()
+{
+    if (!m_hasStore)
+        return;
+    m_dashboard->reloadAll();
+    for (RecordListPage *list : m_lists)
+        list->reloadIfLoaded();
+}
+
+void MainWindow::showSyncStatus(const sync::SyncStatus &status)
+{
+    m_sync->setText(SyncPage::summary(status));
+    m_sync->setToolTip(status.lastError);
+}
 QString MainWindow::bannerText() const { return m_banner->isHidden() ? QString() : m_banner->text(); }
 
 void MainWindow::showPage(Page page)

@@ -13,12 +13,16 @@ class QStackedWidget;
 namespace vantage::core {
 class Store;
 }
+namespace vantage::sync {
+struct SyncStatus;
+}
 
 namespace vantage::ui {
 
 class DashboardPage;
 class MessageBar;
 class RecordListPage;
+class SyncPage;
 class TaskProgress;
 
 // The main window: navigation to every area, the demo banner, a message bar and the status bar.
@@ -47,6 +51,11 @@ public:
     MessageBar *messageBar() const { return m_messages; }
     TaskProgress *taskProgress() const { return m_progress; }
     QString dataSourceText() const;
+    SyncPage *syncPage() const { return m_syncPage; }
+    void showSyncStatus(const sync::SyncStatus &status);
+    // The data changed under the pages (a sync): each reloads what it shows.
+    void reloadData();
+    QString syncStatusText() const;
     QString bannerText() const;
 
 Q_SIGNALS:
@@ -75,6 +84,7 @@ private:
     QLabel *m_banner = nullptr;
     MessageBar *m_messages = nullptr;
     DashboardPage *m_dashboard = nullptr;
+    SyncPage *m_syncPage = nullptr;
     std::vector<RecordListPage *> m_lists;
     std::vector<QAction *> m_pageActions;
     QLabel *m_source = nullptr;

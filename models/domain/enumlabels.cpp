@@ -51,12 +51,55 @@ const std::vector<Entry> &entries(EnumLabels::Kind kind)
         {"paid", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Paid", "invoice status")},
         {"void", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Void", "invoice status")},
     };
+    static const std::vector<Entry> entity{
+        {"account", QT_TRANSLATE_NOOP("vantage::core::EnumLabels", "Customer or dealer")},
+        {"contact", QT_TRANSLATE_NOOP("vantage::core::EnumLabels", "Contact")},
+        {"opportunity", QT_TRANSLATE_NOOP("vantage::core::EnumLabels", "Opportunity")},
+        {"activity", QT_TRANSLATE_NOOP("vantage::core::EnumLabels", "Activity")},
+        {"sales_order", QT_TRANSLATE_NOOP("vantage::core::EnumLabels", "Order")},
+        {"order_line", QT_TRANSLATE_NOOP("vantage::core::EnumLabels", "Order line")},
+        {"approval_request", QT_TRANSLATE_NOOP("vantage::core::EnumLabels", "Approval request")},
+        {"quote", QT_TRANSLATE_NOOP("vantage::core::EnumLabels", "Quote")},
+        {"quote_line", QT_TRANSLATE_NOOP("vantage::core::EnumLabels", "Quote line")},
+        {"contract", QT_TRANSLATE_NOOP("vantage::core::EnumLabels", "Contract")},
+        {"contract_clause", QT_TRANSLATE_NOOP("vantage::core::EnumLabels", "Contract clause")},
+        {"sales_target", QT_TRANSLATE_NOOP("vantage::core::EnumLabels", "Sales target")},
+    };
+    static const std::vector<Entry> documentField{
+        {"quote_no", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Quote number", "field of a quote or contract")},
+        {"contract_no", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Contract number", "field of a quote or contract")},
+        {"revision", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Revision", "field of a quote or contract")},
+        {"parent_quote_id", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Previous revision", "field of a quote or contract")},
+        {"account_id", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Customer", "field of a quote or contract")},
+        {"opportunity_id", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Opportunity", "field of a quote or contract")},
+        {"owner_id", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Owner", "field of a quote or contract")},
+        {"status", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Status", "field of a quote or contract")},
+        {"currency", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Currency", "field of a quote or contract")},
+        {"price_book_id", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Price book", "field of a quote or contract")},
+        {"exchange_rate", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Exchange rate", "field of a quote or contract")},
+        {"exchange_rate_on", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Rate date", "field of a quote or contract")},
+        {"country", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Country", "field of a quote or contract")},
+        {"language", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Language", "field of a quote or contract")},
+        {"valid_until", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Valid until", "field of a quote or contract")},
+        {"subtotal_minor", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Subtotal", "field of a quote or contract")},
+        {"discount_minor", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Discount", "field of a quote or contract")},
+        {"tax_minor", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Tax", "field of a quote or contract")},
+        {"total_minor", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Total", "field of a quote or contract")},
+        {"notes", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Notes", "field of a quote or contract")},
+        {"created_at", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Created", "field of a quote or contract")},
+        {"quote_id", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Quote", "field of a quote or contract")},
+        {"starts_on", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Starts", "field of a quote or contract")},
+        {"ends_on", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Ends", "field of a quote or contract")},
+        {"signed_on", QT_TRANSLATE_NOOP3("vantage::core::EnumLabels", "Signed", "field of a quote or contract")},
+    };
     switch (kind) {
     case EnumLabels::Kind::Stage: return stages;
     case EnumLabels::Kind::OrderStatus: return orderStatus;
     case EnumLabels::Kind::AccountKind: return accountKind;
     case EnumLabels::Kind::Role: return role;
     case EnumLabels::Kind::InvoiceStatus: return invoiceStatus;
+    case EnumLabels::Kind::Entity: return entity;
+    case EnumLabels::Kind::DocumentField: return documentField;
     }
     return stages;
 }

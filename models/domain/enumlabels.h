@@ -10,7 +10,7 @@ namespace vantage::core {
 class EnumLabels
 {
 public:
-    enum class Kind { Stage, OrderStatus, AccountKind, Role, InvoiceStatus };
+    enum class Kind { Stage, OrderStatus, AccountKind, Role, InvoiceStatus, Entity, DocumentField };
 
     // The translated label of code; the code itself when it is unknown (e.g. a custom stage).
     static QString label(Kind kind, const QString &code);

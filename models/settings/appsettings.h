@@ -13,6 +13,8 @@ public:
     static inline const QString kLanguage = QStringLiteral("ui/language");     // system | en | zh_CN
     static inline const QString kDataSource = QStringLiteral("data/source");   // demo | company
     static inline const QString kDataFolder = QStringLiteral("data/folder");   // empty: the platform's app data folder
+    static inline const QString kServerUrl = QStringLiteral("sync/serverUrl"); // the company's server, offered at sign-in
+    static inline const QString kCaBundle = QStringLiteral("sync/caBundle");   // extra CA certificates (PEM) for a private CA
 
     QString value(const QString &key, const QString &fallback = {}) const;
     bool isLocked(const QString &key) const;

@@ -34,7 +34,7 @@ core::Status ChangeApplier::put(const QString &entityName, const QString &id, co
         if (!pending.value().empty())
             return {};
     }
-    if (auto written = rows.upsert(*entity, id, {true, regionId, version, false, row}); !written)
+    if (auto written = rows.replace(*entity, id, {true, regionId, version, false, row}); !written)
         return written;
     return rebase(entityName, id);
 }
@@ -65,13 +65,20 @@ core::Status ChangeApplier::rebase(const QString &entityName, const QString &id)
     return {};
 }
 
-core::Status ChangeApplier::remove(const QString &entityName, const QString &id, bool evict) const
+core::Status ChangeApplier::remove(const QString &entityName, const QString &id, const QString &regionId, bool evict) const
 {
     const EntityDescriptor *entity = EntityCatalog::instance().find(entityName);
     if (!entity)
         return {};
     // Evicted rows left the user's regions: no tombstone is kept. Deleted ones keep theirs.
-    return evict ? LocalRows(m_db).erase(*entity, id) : LocalRows(m_db).markDeleted(*entity, id);
+    const LocalRows rows(m_db);
+    if (evict)
+        return rows.erase(*entity, id);
+    if (auto deleted = rows.markDeleted(*entity, id); !deleted)
+        return deleted;
+    // The tombstone takes the region the row has on the server now: a row moved and then deleted
+    // kept its old region here, so taking the new region away later did not evict its data.
+    return rows.update(*entity, id, {{QStringLiteral("region_id"), regionId.isEmpty() ? QJsonValue() : QJsonValue(regionId)}});
 }
 
 core::Status ChangeApplier::applyPage(const core::PullResponse &page) const
@@ -84,7 +91,7 @@ core::Status ChangeApplier::applyPage(const core::PullResponse &page) const
         for (const core::Change &change : page.changes) {
             core::Status done = change.op == QLatin1String("put")
                 ? put(change.entity, change.id, change.regionId, change.version, change.row)
-                : remove(change.entity, change.id, change.op == QLatin1String("evict"));
+                : remove(change.entity, change.id, change.regionId, change.op == QLatin1String("evict"));
             if (!done)
                 return done;
         }
@@ -107,6 +114,34 @@ core::Status ChangeApplier::applySnapshot(const QString &entity, const QJsonArra
         }
         return {};
     });
+}
+
+core::Status ChangeApplier::confirmVersion(const QString &entityName, const QString &id, qint64 version) const
+{
+    const EntityDescriptor *entity = EntityCatalog::instance().find(entityName);
+    if (!entity || version <= 0)
+        return {};
+    return Sql(m_db).exec(QStringLiteral("UPDATE %1 SET version = ? WHERE id = ? AND version < ?").arg(entity->name),
+                          {version, id, version});
+}
+
+core::Status ChangeApplier::dropUnsynced(const core::Mutation &refused) const
+{
+    const EntityDescriptor *entity = EntityCatalog::instance().find(refused.entity());
+    if (!entity)
+        return {};
+    auto pending = Outbox(m_db).pendingFor(entity->name, refused.id);
+    if (!pending)
+        return pending.error();
+    if (!pending.value().empty())
+        return {};
+    const Sql sql(m_db);
+    for (const EntityDescriptor *child : EntityCatalog::instance().childrenOf(entity->name))
+        if (auto done = sql.exec(QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND version = 0").arg(child->name, child->parentField),
+                                 {refused.id});
+            !done)
+            return done;
+    return sql.exec(QStringLiteral("DELETE FROM %1 WHERE id = ? AND version = 0").arg(entity->name), {refused.id});
 }
 
 core::Status ChangeApplier::evictRegions(const QStringList &regionIds) const

@@ -21,11 +21,17 @@ public:
     core::Status evictRegions(const QStringList &regionIds) const;
     core::Status wipe() const;            // synced rows, outbox and sync state
     core::Status clearSyncedRows() const; // synced rows only
+    // The server took this laptop's save of a document as `version`: the local copy is that version.
+    core::Status confirmVersion(const QString &entity, const QString &id, qint64 version) const;
+    // The server refused this change: rows of it the server never had (version 0: a new record, a
+    // document's new lines) leave the laptop unless a pending change still carries them. The outbox
+    // entry keeps what the user typed.
+    core::Status dropUnsynced(const core::Mutation &refused) const;
 
 private:
     core::Status put(const QString &entity, const QString &id, const QString &regionId, qint64 version,
                      const QJsonObject &row) const;
-    core::Status remove(const QString &entity, const QString &id, bool evict) const;
+    core::Status remove(const QString &entity, const QString &id, const QString &regionId, bool evict) const;
     core::Status rebase(const QString &entity, const QString &id) const;
 
     QSqlDatabase m_db;

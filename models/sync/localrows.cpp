@@ -23,6 +23,16 @@ core::Result<LocalRow> LocalRows::read(const core::EntityDescriptor &entity, con
 
 core::Status LocalRows::upsert(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row) const
 {
+    return write(entity, id, row, false);
+}
+
+core::Status LocalRows::replace(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row) const
+{
+    return write(entity, id, row, true);
+}
+
+core::Status LocalRows::write(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row, bool wholeRow) const
+{
     QStringList columns{QStringLiteral("id"), QStringLiteral("region_id"), QStringLiteral("version"),
                         QStringLiteral("deleted"), QStringLiteral("updated_at")};
     QVariantList values{id, row.regionId.isEmpty() ? QVariant() : QVariant(row.regionId), row.version,
@@ -30,9 +40,13 @@ core::Status LocalRows::upsert(const core::EntityDescriptor &entity, const QStri
     QStringList updates{QStringLiteral("region_id = excluded.region_id"), QStringLiteral("version = excluded.version"),
                         QStringLiteral("deleted = excluded.deleted"), QStringLiteral("updated_at = excluded.updated_at")};
     for (const core::EntityField &field : entity.fields) {
-        // A field the row does not mention keeps the column's default (or its current value).
-        if (!row.fields.contains(field.name))
+        // A field the row does not mention keeps the column's default (or its current value; for
+        // a whole row, excluded.<field> is the column's default).
+        if (!row.fields.contains(field.name)) {
+            if (wholeRow)
+                updates << QStringLiteral("%1 = excluded.%1").arg(field.name);
             continue;
+        }
         columns << field.name;
         values << core::RowCodec::toSql(field, row.fields.value(field.name));
         updates << QStringLiteral("%1 = excluded.%1").arg(field.name);

@@ -29,6 +29,9 @@ public:
     core::Result<LocalRow> read(const core::EntityDescriptor &entity, const QString &id) const;
     // Inserts the row or replaces the fields it carries; fields it does not carry keep their value.
     core::Status upsert(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row) const;
+    // The server's copy is the whole row: a field it does not carry (never set there) goes back to
+    // the column's default, so nothing the laptop typed and the server refused lingers.
+    core::Status replace(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row) const;
     // Writes only the given fields of an existing row.
     core::Status update(const core::EntityDescriptor &entity, const QString &id, const QJsonObject &fields) const;
     core::Status markDeleted(const core::EntityDescriptor &entity, const QString &id) const;
@@ -36,6 +39,8 @@ public:
     core::Result<QStringList> childIds(const core::EntityDescriptor &child, const QString &parentId) const;
 
 private:
+    core::Status write(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row, bool wholeRow) const;
+
     QSqlDatabase m_db;
 };
 

@@ -106,12 +106,41 @@ core::Status Outbox::acknowledge(const core::MutationResult &result) const
                            result.code, result.message, result.mid});
 }
 
+core::Status Outbox::rebaseLater(const QString &entity, const QString &rowId, qint64 mid, qint64 version) const
+{
+    return Sql(m_db).exec(QStringLiteral("UPDATE outbox SET base_version = ? WHERE entity = ? AND row_id = ? AND mid > ? "
+                                         "AND state = 'pending'"),
+                          {version, entity, rowId, mid});
+}
+
 core::Result<qint64> Outbox::count(const QString &state) const
 {
     auto n = Sql(m_db).scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE state = ?"), {state});
     if (!n)
         return n.error();
     return n.value().toLongLong();
+}
+
+core::Status Outbox::resend(qint64 mid) const
+{
+    // The server answers a mid exactly once and repeats that answer; a second try needs a new mid.
+    const Sql sql(m_db);
+    return sql.transaction([&]() -> core::Status {
+        auto refused = read(m_db, QStringLiteral(" WHERE mid = ? AND state = 'rejected'"), {mid});
+        if (!refused)
+            return refused.error();
+        if (refused.value().empty())
+            return {};
+        if (auto removed = sql.exec(QStringLiteral("DELETE FROM outbox WHERE mid = ?"), {mid}); !removed)
+            return removed;
+        auto appended = append(refused.value().front().mutation);
+        return appended ? core::Status() : core::Status(appended.error());
+    });
+}
+
+core::Status Outbox::settleConflict(qint64 mid) const
+{
+    return Sql(m_db).exec(QStringLiteral("DELETE FROM outbox WHERE mid = ? AND state = 'conflict'"), {mid});
 }
 
 } // namespace vantage::sync

@@ -33,6 +33,13 @@ public:
     // Records the server's answer: applied/merged entries go, refused ones stay with the reason.
     core::Status acknowledge(const core::MutationResult &result) const;
     core::Result<qint64> count(const QString &state) const;
+    // The server took mutation `mid` of a document as `version`: the later pending changes of that
+    // document were made on top of it, so they name that version as their base.
+    core::Status rebaseLater(const QString &entity, const QString &rowId, qint64 mid, qint64 version) const;
+    // The user sends a refused change again (after fixing what the server objected to).
+    core::Status resend(qint64 mid) const;
+    // A conflict was settled on the server: its entry is answered and leaves.
+    core::Status settleConflict(qint64 mid) const;
 
 private:
     QSqlDatabase m_db;

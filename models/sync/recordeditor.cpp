@@ -100,9 +100,18 @@ core::Status RecordEditor::remove(const QString &entityName, const QString &id) 
     if (!entity)
         return entity.error();
     return core::Sql(m_db).transaction([&]() -> core::Status {
+        core::Mutation m = mutation(entityName, QStringLiteral("delete"), id);
+        // A document's delete is version-checked like its saves: it names the version the user saw
+        // (without it the server took every delete of a quote for a conflict).
+        if (entity.value()->policy == core::ConflictPolicy::Document) {
+            auto current = LocalRows(m_db).read(*entity.value(), id);
+            if (!current)
+                return current.error();
+            m.baseVersion = current.value().version;
+        }
         if (auto deleted = LocalRows(m_db).markDeleted(*entity.value(), id); !deleted)
             return deleted;
-        auto mid = Outbox(m_db).append(mutation(entityName, QStringLiteral("delete"), id));
+        auto mid = Outbox(m_db).append(m);
         return mid ? core::Status() : core::Status(mid.error());
     });
 }

@@ -7,10 +7,12 @@
 #include "domain/clock.h"
 #include "protocol/entitycatalog.h"
 #include "protocol/syncmessages.h"
+#include "storage/sql.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSysInfo>
 #include <QUrlQuery>
 
@@ -35,6 +37,63 @@ QString serverCode(const QByteArray &body)
     return objectOf(body).value(QStringLiteral("code")).toString();
 }
 
+bool isDocument(const core::Mutation &m)
+{
+    const core::EntityDescriptor *entity = core::EntityCatalog::instance().find(m.entity());
+    return entity && entity->policy == core::ConflictPolicy::Document;
+}
+
+// The next request's mutations, in mid order, with at most one change per document: a document's
+// next change must name the version the server gave the previous one, which only its answer tells.
+core::PushRequest nextBatch(const QString &clientId, const std::vector<OutboxEntry> &pending)
+{
+    core::PushRequest request{clientId, {}};
+    QSet<QString> documents;
+    for (const OutboxEntry &entry : pending) {
+        if (isDocument(entry.mutation)) {
+            if (documents.contains(entry.mutation.id))
+                break;
+            documents.insert(entry.mutation.id);
+        }
+        request.mutations.push_back(entry.mutation);
+    }
+    return request;
+}
+
+// Records the server's answer to one mutation. When the server took a document change as version
+// N, the laptop's later changes of that document (made on top of it) and its copy build on N;
+// otherwise two saves of one quote made offline would conflict with each other. A refused change
+// leaves no row behind that the server never had (the pull that follows brings the server's copy).
+core::Status settle(const QSqlDatabase &db, const core::Mutation &m, const core::MutationResult &result)
+{
+    return core::Sql(db).transaction([&]() -> core::Status {
+        if (auto acknowledged = Outbox(db).acknowledge(result); !acknowledged)
+            return acknowledged;
+        if (result.status == QLatin1String("rejected") || result.status == QLatin1String("conflict"))
+            return ChangeApplier(db).dropUnsynced(m);
+        if (!isDocument(m) || result.status != QLatin1String("applied") || result.version <= 0)
+            return {};
+        if (auto rebased = Outbox(db).rebaseLater(m.entity(), m.id, m.mid, result.version); !rebased)
+            return rebased;
+        return ChangeApplier(db).confirmVersion(m.entity(), m.id, result.version);
+    });
+}
+
+// No answer: the network, or a server certificate this computer does not trust (nothing was sent).
+Error unreachable(const HttpReply &reply, const QString &server)
+{
+    if (reply.untrustedCertificate)
+        return Error{ErrorCode::Network,
+                     Tr::tr("The certificate of the server %1 is not trusted (%2), so nothing was sent; your changes stay on "
+                            "this computer. If your company uses its own certificate authority, ask your administrator for "
+                            "its CA certificate file.").arg(server, reply.error),
+                     reply.error};
+    return Error{ErrorCode::Network,
+                 Tr::tr("The server %1 cannot be reached (%2). Your changes stay on this computer and are sent at the "
+                        "next sync.").arg(server, reply.error),
+                 reply.error};
+}
+
 } // namespace
 
 SyncEngine::SyncEngine(QSqlDatabase db, SyncTransport &transport, TokenSaver saveRefreshToken)
@@ -47,10 +106,7 @@ core::Result<QByteArray> SyncEngine::interpret(const HttpReply &reply, bool retr
 {
     const QString server = m_transport.baseUrl();
     if (!reply.reached())
-        return Error{ErrorCode::Network,
-                     Tr::tr("The server %1 cannot be reached (%2). Your changes stay on this computer and are sent at the "
-                            "next sync.").arg(server, reply.error),
-                     reply.error};
+        return unreachable(reply, server);
     if (reply.status == 200)
         return reply.body;
     const QString code = serverCode(reply.body);
@@ -188,9 +244,7 @@ core::Status SyncEngine::push(SyncReport &report)
             return pending.error();
         if (pending.value().empty())
             return {};
-        core::PushRequest request{clientId.value(), {}};
-        for (const OutboxEntry &entry : pending.value())
-            request.mutations.push_back(entry.mutation);
+        const core::PushRequest request = nextBatch(clientId.value(), pending.value());
         auto answer = call(QStringLiteral("/v1/push"), core::toJson(request));
         if (!answer)
             return answer.error();
@@ -198,14 +252,17 @@ core::Status SyncEngine::push(SyncReport &report)
         if (!response)
             return Error{ErrorCode::Protocol, Tr::tr("The server's answer to the upload is not valid: %1").arg(response.error().message),
                          response.error().detail};
-        for (const core::MutationResult &result : response.value().results) {
-            if (auto acknowledged = outbox.acknowledge(result); !acknowledged)
-                return acknowledged;
+        for (size_t i = 0; i < response.value().results.size() && i < request.mutations.size(); ++i) {
+            const core::MutationResult &result = response.value().results[i];
+            if (result.mid != request.mutations[i].mid)
+                return Error{ErrorCode::Protocol, Tr::tr("The server's answer to the upload is not in order."), QString()};
+            if (auto settled = settle(m_db, request.mutations[i], result); !settled)
+                return settled;
             ++report.pushed;
             report.rejected += result.status == QLatin1String("rejected") ? 1 : 0;
             report.conflicts += result.status == QLatin1String("conflict") ? 1 : 0;
         }
-        if (response.value().results.size() < pending.value().size())
+        if (response.value().results.size() < request.mutations.size())
             return Error{ErrorCode::Protocol, Tr::tr("The server answered only part of the upload."), QString()};
     }
 }
@@ -278,6 +335,10 @@ core::Status SyncEngine::handleReset(const core::PullResponse &page, core::JobCo
 {
     report.reset = page.reset;
     const ChangeApplier applier(m_db);
+    const SyncState state(m_db);
+    auto cursor = state.value(SyncState::kCursor);
+    if (!cursor)
+        return cursor.error();
     if (page.reset == QLatin1String("scope")) {
         // Regions taken away leave the laptop; the outbox stays (the server refuses what is out of scope).
         if (auto evicted = applier.evictRegions(page.regionsRemoved); !evicted)
@@ -290,9 +351,37 @@ core::Status SyncEngine::handleReset(const core::PullResponse &page, core::JobCo
     } else {
         return Error{ErrorCode::ClientTooOld, Tr::tr("This version of Vantage is too old for the server; install the update."), page.reset};
     }
-    if (auto epoch = SyncState(m_db).set(SyncState::kScopeEpoch, QString::number(page.scopeEpoch)); !epoch)
-        return epoch;
-    return loadSnapshots(context, report);
+    if (auto loaded = loadSnapshots(context, report); !loaded)
+        return loaded;
+    // After a scope reset the pull goes on from the old cursor: the snapshot brought the added
+    // regions' rows, but only the change log brings the deletes and moves since then in the regions
+    // kept (jumping to the snapshot's position left them on the laptop as ghosts).
+    if (page.reset == QLatin1String("scope"))
+        if (auto kept = state.set(SyncState::kCursor, cursor.value()); !kept)
+            return kept;
+    // The new scope counts once its rows are here: an interrupted reload is a reset again next time
+    // (stored first, it left the added regions' rows missing for good).
+    return state.set(SyncState::kScopeEpoch, QString::number(page.scopeEpoch));
+}
+
+core::Result<QJsonArray> SyncEngine::conflicts()
+{
+    if (auto access = ensureAccess(); !access)
+        return access.error();
+    auto answer = fetch(QStringLiteral("/v1/conflicts"));
+    if (!answer)
+        return answer.error();
+    return objectOf(answer.value()).value(QStringLiteral("conflicts")).toArray();
+}
+
+core::Status SyncEngine::resolveConflict(const QString &conflictId, qint64 mid, const QJsonObject &resolution)
+{
+    if (auto access = ensureAccess(); !access)
+        return access;
+    auto answer = call(QStringLiteral("/v1/conflicts/%1/resolve").arg(conflictId), QJsonDocument(resolution).toJson(QJsonDocument::Compact));
+    if (!answer)
+        return answer.error();
+    return Outbox(m_db).settleConflict(mid);
 }
 
 core::Result<SyncReport> SyncEngine::sync(core::JobContext &context)

@@ -6,6 +6,7 @@
 #include "protocol/syncmessages.h"
 #include "storage/jobcontext.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSqlDatabase>
 
@@ -51,10 +52,17 @@ public:
     core::Status logout();
     void setSession(const SyncSession &session) { m_session = session; }
     const SyncSession &session() const { return m_session; }
+    const QSqlDatabase &database() const { return m_db; }
 
     core::Result<SyncReport> sync(core::JobContext &context);
     core::Status push(SyncReport &report);
     core::Status pull(core::JobContext &context, SyncReport &report);
+
+    // Open document conflicts this user may see, as the server lists them (GET /v1/conflicts).
+    core::Result<QJsonArray> conflicts();
+    // Settles a conflict (choice "server", "client" or "merged" with its row); the outbox entry it
+    // came from (mid) is answered by that and leaves.
+    core::Status resolveConflict(const QString &conflictId, qint64 mid, const QJsonObject &resolution);
 
 private:
     core::Status ensureAccess();

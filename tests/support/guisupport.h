@@ -10,6 +10,16 @@
 
 namespace vantage::test {
 
+// The first visible widget of type T under root (a dialog the code under test opened), or null.
+template<typename T>
+T *visibleChild(QWidget *root)
+{
+    for (T *child : root->findChildren<T *>())
+        if (child->isVisible())
+            return child;
+    return nullptr;
+}
+
 // Visible labels, buttons and combo boxes under root whose text does not fit their width:
 // "ClassName 'text' needs N px, has M px". Used in both languages to catch clipped CJK text.
 inline QStringList clippedTexts(QWidget *root)

@@ -73,6 +73,19 @@ public:
         m_process.waitForFinished(5000);
     }
 
+    // After crash(): the same database and port again, as a service manager restarts a dead server.
+    bool restart()
+    {
+        m_process.waitForFinished(5000);
+        m_process.start(program(), QStringList{QStringLiteral("--database"), m_spec, QStringLiteral("serve"),
+                                               QStringLiteral("--port"), QString::number(m_port)});
+        return QTest::qWaitFor([this] {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(m_port));
+            return socket.waitForConnected(200);
+        }, 30000);
+    }
+
     QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
     int port() const { return m_port; }
     const QString &spec() const { return m_spec; }

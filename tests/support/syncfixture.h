@@ -70,6 +70,8 @@ public:
 
     QSqlDatabase db() { return m_context.connection().value(); }
     sync::SyncEngine &engine() { return *m_engine; }
+    // The laptop's connection to the server: another URL (another instance, a proxy) or a CA file.
+    sync::SyncTransport &transport() { return m_transport; }
     core::Result<sync::SyncReport> sync() { return m_engine->sync(m_context); }
     qint64 count(const QString &sql, const QVariantList &values = {})
     {

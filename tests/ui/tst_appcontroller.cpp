@@ -54,10 +54,7 @@ app::CommandLine options()
 
 QMessageBox *visibleMessageBox(QWidget *window)
 {
-    for (QMessageBox *box : window->findChildren<QMessageBox *>())
-        if (box->isVisible())
-            return box;
-    return nullptr;
+    return test::visibleChild<QMessageBox>(window);
 }
 
 } // namespace

@@ -14,6 +14,7 @@
 #include "pages/dashboardpage.h"
 #include "pages/plannedpage.h"
 #include "pages/recordlistpage.h"
+#include "pages/syncpage.h"
 #include "widgets/kpitile.h"
 
 #include "domain/money.h"
@@ -137,6 +138,8 @@ void TestMainWindow::everyPageCanBeVisited()
             QVERIFY(records->view()->isVisible());
         } else if (auto *planned = qobject_cast<ui::PlannedPage *>(m_window->page(page))) {
             QVERIFY(planned->headline().contains(QStringLiteral("not built yet")));
+        } else if (auto *syncPage = qobject_cast<ui::SyncPage *>(m_window->page(page))) {
+            QCOMPARE(syncPage->stateText(), QStringLiteral("Not synced (demo data)")); // the demo never syncs
         }
     }
     visit(Page::Dashboard);

@@ -2,7 +2,7 @@
 
 #include "charts/pipelinechart.h"
 #include "charts/salesbymonthchart.h"
-#include "widgets/futurewatch.h"
+#include "domain/futurewatch.h"
 #include "widgets/kpitile.h"
 
 #include "domain/clock.h"
@@ -185,6 +185,12 @@ QDate DashboardPage::asOfDate() const
     return core::Clock::nowUtc().toLocalTime().date();
 }
 
+void DashboardPage::reloadAll()
+{
+    m_currency.clear();
+    refresh();
+}
+
 void DashboardPage::refresh()
 {
     if (!m_store)
@@ -197,7 +203,7 @@ void DashboardPage::refresh()
     m_loading = true;
     m_refresh->setEnabled(false);
     const quint64 generation = ++m_loadGeneration;
-    watchFuture(this, core::loadDashboard(*m_store, filter), [this, generation](const core::Result<core::DashboardData> &result) {
+    core::watchFuture(this, core::loadDashboard(*m_store, filter), [this, generation](const core::Result<core::DashboardData> &result) {
         if (generation != m_loadGeneration)
             return; // the user changed the region (or the database) meanwhile
         m_loading = false;

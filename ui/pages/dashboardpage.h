@@ -34,6 +34,8 @@ public:
     void setStore(core::Store *store, const core::StoreInfo &info);
     void clearStore();
     void refresh();
+    // After the data changed underneath (a sync): the reporting currency is chosen again too.
+    void reloadAll();
 
     bool isLoading() const { return m_loading; }
     const core::DashboardData &data() const { return m_data; }

@@ -73,12 +73,6 @@ void PlannedPage::retranslateUi()
         m_description->setText(tr("<p>Planned: contracts generated from accepted quotes, with standard clauses, "
                                   "approval and signature status, in Chinese and English.</p>"));
         break;
-    case Feature::Sync:
-        m_title->setText(tr("Sync"));
-        m_description->setText(tr("<p>Planned: sign in to your company's Vantage server, download your regions' "
-                                  "data into a separate company database, and send your offline changes when you "
-                                  "are back online, with conflicts shown side by side.</p>"));
-        break;
     }
 }
 

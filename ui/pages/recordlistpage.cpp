@@ -129,6 +129,12 @@ void RecordListPage::reload()
         m_model->reload();
 }
 
+void RecordListPage::reloadIfLoaded()
+{
+    if (m_loaded && m_model)
+        m_model->reload();
+}
+
 void RecordListPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);

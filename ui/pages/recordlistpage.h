@@ -31,6 +31,8 @@ public:
     void setRegions(const std::vector<core::RegionRef> &regions);
     // Reads the list again with the search and filters shown, even while the page is hidden.
     void reload();
+    // After the data changed underneath: a list already shown reloads; one never shown waits.
+    void reloadIfLoaded();
 
     core::RecordListModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }

@@ -6,7 +6,7 @@
 
 #include <type_traits>
 
-namespace vantage::ui {
+namespace vantage::core {
 
 // Calls onResult(result) on receiver's thread when future finishes with a result (onResult() for a
 // QFuture<void>). The watcher is a
@@ -28,4 +28,4 @@ QFutureWatcher<T> *watchFuture(QObject *receiver, QFuture<T> future, Callback on
     return watcher;
 }
 
-} // namespace vantage::ui
+} // namespace vantage::core
