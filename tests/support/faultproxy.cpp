@@ -266,7 +266,7 @@ bool FaultProxy::handle(HttpStream &client, const QByteArray &request)
         exchange(request);
         break; // the second copy's answer goes back
     case Fault::Reorder:
-        holdUntilReleased();
+        holdUntilReleased(decision.holdTicket);
         break;
     case Fault::CrashServer:
         crashDuring(request, decision.fraction);
@@ -310,8 +310,10 @@ FaultProxy::Decision FaultProxy::decide(const QByteArray &request)
     // A reorder needs a free hold slot; a crash is for pushes only. Otherwise the request passes.
     if ((decision.fault == Fault::Reorder && m_holding) || (decision.fault == Fault::CrashServer && !path.startsWith("/v1/push")))
         decision.fault = Fault::None;
-    if (decision.fault == Fault::Reorder)
+    if (decision.fault == Fault::Reorder) {
         m_holding = true;
+        decision.holdTicket = ++m_holdTicket;
+    }
     ++m_counts[static_cast<size_t>(decision.fault)];
     if (qEnvironmentVariableIsSet("VANTAGE_PROXY_TRACE"))
         qInfo("proxy %d %s %s", m_requests.load(), path.left(20).constData(), qPrintable(faultName(decision.fault)));
@@ -335,21 +337,20 @@ QByteArray FaultProxy::exchange(const QByteArray &request)
     return answer;
 }
 
-void FaultProxy::holdUntilReleased()
+void FaultProxy::holdUntilReleased(quint64 ticket)
 {
     std::unique_lock lock(m_mutex);
-    m_changed.notify_all();
-    m_changed.wait(lock, [this] { return m_releaseHeld || m_stopping; });
-    m_releaseHeld = false;
-    m_holding = false;
+    m_changed.wait(lock, [this, ticket] { return m_releasedTicket >= ticket || m_stopping; });
 }
 
 void FaultProxy::releaseHeld()
 {
     {
         std::lock_guard lock(m_mutex);
-        if (m_holding)
-            m_releaseHeld = true;
+        if (m_holding) {
+            m_holding = false;
+            m_releasedTicket = m_holdTicket;
+        }
     }
     m_changed.notify_all();
 }

@@ -93,6 +93,7 @@ private:
     {
         Fault fault = Fault::None;
         double fraction = 0; // Truncate: where to cut; CrashServer: how long to let the server work
+        quint64 holdTicket = 0; // Reorder: which hold this is
     };
     struct Worker
     {
@@ -107,7 +108,7 @@ private:
     Decision decide(const QByteArray &request);
     double nextUnit(); // [0, 1), from the seeded generator; caller holds m_mutex
     QByteArray exchange(const QByteArray &request); // forward, return the whole answer (empty: failed)
-    void holdUntilReleased();
+    void holdUntilReleased(quint64 ticket);
     void crashDuring(const QByteArray &request, double fraction);
     void reapFinishedWorkers();
 
@@ -121,7 +122,10 @@ private:
     std::atomic<bool> m_crashWanted{false};
     std::atomic<int> m_requests{0};
     std::atomic<int> m_protocolErrors{0};
-    bool m_releaseHeld = false;
+    // A hold is released by ticket, and isHolding() turns false at the release itself: the harness
+    // must never see a hold it already released as a new one.
+    quint64 m_holdTicket = 0;
+    quint64 m_releasedTicket = 0;
     bool m_crashDone = false;
     bool m_serverDown = false;
     std::array<int, static_cast<size_t>(Fault::Count)> m_counts{};
