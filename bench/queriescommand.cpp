@@ -8,6 +8,8 @@
 #include "storage/dashboardrepository.h"
 #include "storage/metarepository.h"
 
+#include "domain/console.h"
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
@@ -22,17 +24,8 @@ using core::ErrorCode;
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
+using core::console::err;
+using core::console::out;
 
 QString ratioText(double ours, double shell)
 {

@@ -1,19 +1,19 @@
 #include "clioutput.h"
 
+#include "domain/console.h"
+
 #include <cstdio>
 
 namespace vantage::cli {
 
 QTextStream &CliOutput::out()
 {
-    static QTextStream stream(stdout);
-    return stream;
+    return core::console::out();
 }
 
 QTextStream &CliOutput::err()
 {
-    static QTextStream stream(stderr);
-    return stream;
+    return core::console::err();
 }
 
 void CliOutput::progress(int value, int maximum, const QString &text)

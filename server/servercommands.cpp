@@ -6,6 +6,7 @@
 #include "serverschema.h"
 
 #include "domain/clock.h"
+#include "domain/console.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -23,17 +24,8 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(vantage::server::ServerCommands)
 };
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
+using core::console::err;
+using core::console::out;
 
 int fail(const core::Error &error)
 {

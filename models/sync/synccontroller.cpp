@@ -305,6 +305,7 @@ void SyncController::finishSignIn(const Outcome &outcome)
         return;
     }
     m_failures = 0;
+    // Again under the login as the server spells it (what the next start reads back).
     keepRefreshToken(outcome.session.refreshToken);
     setConnection(SyncStatus::Connection::Idle);
     Q_EMIT signInFinished(true, QString());
