@@ -14,6 +14,7 @@
 #include "domain/sentences.h"
 #include "domain/translations.h"
 #include "importing/demodatabasebuilder.h"
+#include "storage/readqueries.h"
 #include "storage/store.h"
 #include "sync/synccontroller.h"
 
@@ -28,8 +29,15 @@ namespace vantage::app {
 using core::Result;
 
 AppController::AppController(CommandLine options, QObject *parent)
-    : QObject(parent), m_options(std::move(options)), m_window(std::make_unique<ui::MainWindow>())
+    : QObject(parent), m_options(std::move(options))
 {
+    // The database opens, and the dashboard's first figures are read, on the store's threads while
+    // this thread builds the window: on a warm start they are ready for the window's first frame.
+    // Arriving just after that frame, they would have to wait to be painted: the next paint waits
+    // until the X server has taken in the first frame, which can take 50-100 ms.
+    if (const QString path = configuredPath(); !demoBuildNeeded(path))
+        beginOpen(path);
+    m_window = std::make_unique<ui::MainWindow>();
     connect(m_window.get(), &ui::MainWindow::settingsRequested, this, &AppController::showSettings);
     connect(m_window.get(), &ui::MainWindow::aboutRequested, this, [this] { showAbout(false); });
     connect(m_window.get(), &ui::MainWindow::aboutDemoDataRequested, this, [this] { showAbout(true); });
@@ -79,54 +87,104 @@ QString AppController::configuredPath() const
                                                                : m_settings.demoDatabasePath();
 }
 
+bool AppController::demoBuildNeeded(const QString &path) const
+{
+    const bool demoWanted = m_options.databasePath.isEmpty() && m_settings.dataSource() != QLatin1String("company");
+    return demoWanted && !QFileInfo::exists(path);
+}
+
 void AppController::start()
 {
     m_window->resize(1440, 900);
+    if (!m_store) {
+        m_window->show();
+        buildDemo(configuredPath());
+        return;
+    }
+    m_window->clearStore(tr("Opening %1…").arg(m_path)); // opening since the constructor
+    watchOpen(); // before show(): a database opened meanwhile goes into the window's first frame
+    showSettled();
+}
+
+// Shows the window laid out completely for its first frame. Layouts run from posted events, and a
+// QScrollArea decides on its scroll bars in a queued call; left to the event loop, they can come
+// after the first paint and need a second one, which waits until the X server has taken in the
+// first frame (50-100 ms for this window). Only these two kinds of posted events are sent here: no
+// event loop runs, and answers from the store still come through the event loop.
+void AppController::showSettled()
+{
     m_window->show();
-    const QString path = configuredPath();
-    const bool demoWanted = m_options.databasePath.isEmpty() && m_settings.dataSource() != QLatin1String("company");
-    if (demoWanted && !QFileInfo::exists(path))
-        buildDemo(path);
-    else
-        openDatabase(path);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
 }
 
 void AppController::openDatabase(const QString &path)
 {
     closeStore(tr("Opening %1…").arg(path));
+    beginOpen(path);
+    watchOpen();
+}
+
+// The reader that reads the first figures waits for the open itself: no turn through this thread.
+void AppController::beginOpen(const QString &path)
+{
     m_path = path;
     m_store = std::make_unique<core::Store>(path);
+    m_opening = m_store->open();
+    m_firstFigures = core::loadFirstDashboard(*m_store, m_opening);
+}
+
+void AppController::watchOpen()
+{
     const quint64 generation = ++m_openGeneration;
-    core::watchFuture(this, m_store->open(), [this, path, generation](const Result<core::StoreInfo> &info) {
+    if (m_opening.isFinished() && m_opening.resultCount() > 0 && m_opening.result().ok()) {
+        // Opened while the window was being built (start()): shown now. A failure still comes
+        // through the event loop, so its message box finds the window on screen.
+        onOpened(m_path, generation, m_opening.result().value(), m_firstFigures);
+        return;
+    }
+    const auto answered = [this, path = m_path, generation,
+                           figures = m_firstFigures](const Result<core::StoreInfo> &info) {
         if (generation != m_openGeneration)
             return; // another database was chosen meanwhile
-        if (!info) {
-            closeStore(tr("The database could not be opened."));
-            showOpenError(path, info.error());
-            Q_EMIT storeFailed(info.error().message);
-            return;
-        }
-        m_window->setStore(m_store.get(), info.value());
-        const bool company = info.value().kind == core::DatabaseKind::Company;
-        m_companyOpen = company;
-        m_sync->setStore(company ? m_store.get() : nullptr);
-        if (company && m_pendingSignIn) {
-            const PendingSignIn pending = *std::exchange(m_pendingSignIn, std::nullopt);
-            m_sync->signIn(pending.serverUrl, pending.login, pending.password);
-        }
-        if (!info.value().backupPath.isEmpty())
-            m_window->messageBar()->showMessage(
-                tr("The database was updated to the current version; the previous file is kept as %1.")
-                    .arg(info.value().backupPath),
-                ui::MessageBar::Level::Information);
-        Q_EMIT storeOpened(info.value());
-        // Once the first figures are on screen (or failed to load), read every page of the file in
-        // the background.
-        connect(m_window->dashboard(), &ui::DashboardPage::loaded, this,
-                [this, path, generation] { verifyDatabase(path, generation); }, Qt::SingleShotConnection);
-        connect(m_window->dashboard(), &ui::DashboardPage::failed, this,
-                [this, path, generation] { verifyDatabase(path, generation); }, Qt::SingleShotConnection);
-    });
+        if (info)
+            onOpened(path, generation, info.value(), figures);
+        else
+            onOpenFailed(path, info.error());
+    };
+    core::watchFuture(this, m_opening, answered);
+}
+
+void AppController::onOpenFailed(const QString &path, const core::Error &error)
+{
+    closeStore(tr("The database could not be opened."));
+    showOpenError(path, error);
+    Q_EMIT storeFailed(error.message);
+}
+
+void AppController::onOpened(const QString &path, quint64 generation, const core::StoreInfo &info,
+                             const QFuture<Result<core::DashboardData>> &firstFigures)
+{
+    // Once the dashboard has its first figures (or failed to load them), read every page of the file
+    // in the background. Connected first: figures read already are shown within setStore().
+    connect(m_window->dashboard(), &ui::DashboardPage::loaded, this,
+            [this, path, generation] { verifyDatabase(path, generation); }, Qt::SingleShotConnection);
+    connect(m_window->dashboard(), &ui::DashboardPage::failed, this,
+            [this, path, generation] { verifyDatabase(path, generation); }, Qt::SingleShotConnection);
+    m_window->setStore(m_store.get(), info, firstFigures);
+    const bool company = info.kind == core::DatabaseKind::Company;
+    m_companyOpen = company;
+    m_sync->setStore(company ? m_store.get() : nullptr);
+    if (company && m_pendingSignIn) {
+        const PendingSignIn pending = *std::exchange(m_pendingSignIn, std::nullopt);
+        m_sync->signIn(pending.serverUrl, pending.login, pending.password);
+    }
+    if (!info.backupPath.isEmpty())
+        m_window->messageBar()->showMessage(
+            tr("The database was updated to the current version; the previous file is kept as %1.")
+                .arg(info.backupPath),
+            ui::MessageBar::Level::Information);
+    Q_EMIT storeOpened(info);
 }
 
 void AppController::verifyDatabase(const QString &path, quint64 generation)

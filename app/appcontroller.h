@@ -4,6 +4,7 @@
 
 #include "importing/importreport.h"
 #include "settings/appsettings.h"
+#include "storage/dashboarddata.h"
 #include "storage/storeinfo.h"
 
 #include "domain/result.h"
@@ -56,7 +57,14 @@ Q_SIGNALS:
 
 private:
     QString configuredPath() const;
+    bool demoBuildNeeded(const QString &path) const;
+    void showSettled();
     void openDatabase(const QString &path);
+    void beginOpen(const QString &path);
+    void watchOpen();
+    void onOpened(const QString &path, quint64 generation, const core::StoreInfo &info,
+                  const QFuture<core::Result<core::DashboardData>> &firstFigures);
+    void onOpenFailed(const QString &path, const core::Error &error);
     void verifyDatabase(const QString &path, quint64 generation);
     void buildDemo(const QString &path);
     void onDemoBuilt(const QString &path, bool existedBefore);
@@ -72,6 +80,8 @@ private:
     core::AppSettings m_settings;
     std::unique_ptr<ui::MainWindow> m_window;
     std::unique_ptr<core::Store> m_store;
+    QFuture<core::Result<core::StoreInfo>> m_opening;           // of m_store, until watchOpen()
+    QFuture<core::Result<core::DashboardData>> m_firstFigures; // read as soon as m_store is open
     struct RetiringStore
     {
         core::Store *store;

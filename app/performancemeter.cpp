@@ -74,6 +74,8 @@ void PerformanceMeter::heartbeat()
     // Reported one beat after the repaint, so applying and painting the loaded data is included.
     const Report report = std::exchange(m_report, Report::None);
     if (report == Report::Startup) {
+        if (std::exchange(m_paintedAtNextBeat, false))
+            printPainted();
         print("startup_max_ui_stall_ms", m_maxStallMs);
         if (m_measureRefresh)
             QTimer::singleShot(500, this, &PerformanceMeter::startRefresh);
@@ -92,10 +94,21 @@ void PerformanceMeter::onDashboardLoaded()
         return;
     }
     m_startupDone = true;
+    m_report = Report::Startup;
+    if (!m_heartbeat.isActive()) {
+        // Loaded before the window's first paint, which will show the figures: nothing is on
+        // screen to repaint yet. The times are taken on the first beat, after that paint.
+        m_paintedAtNextBeat = true;
+        return;
+    }
     m_window->repaint(); // synchronous: the figures are on screen when this returns
+    printPainted();
+}
+
+void PerformanceMeter::printPainted()
+{
     print("startup_to_painted_dashboard_ms", processClock().elapsed());
     print("painted_unix_ms", QDateTime::currentMSecsSinceEpoch());
-    m_report = Report::Startup;
 }
 
 void PerformanceMeter::startRefresh()

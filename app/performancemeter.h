@@ -32,6 +32,7 @@ private:
     enum class Report { None, Startup, Refresh };
 
     void onDashboardLoaded();
+    void printPainted();
     void startRefresh();
     void onRefreshStep();
     void finish();
@@ -41,6 +42,7 @@ private:
     bool m_measureRefresh;
     bool m_startupDone = false;
     Report m_report = Report::None; // printed on the first heartbeat after the repaint
+    bool m_paintedAtNextBeat = false; // the dashboard loaded before the first paint
     int m_pendingLoads = 0;
     QElapsedTimer m_refreshClock;
     QElapsedTimer m_lastBeat;

@@ -1,5 +1,6 @@
 #include "importcommand.h"
 
+#include "databasefiles.h"
 #include "samplestats.h"
 
 #include "importing/demodatabasebuilder.h"
@@ -23,12 +24,6 @@ public:
         return core::Error{core::ErrorCode::Database, QStringLiteral("no connection"), QStringLiteral("no connection")};
     }
 };
-
-void removeDatabase(const QString &path)
-{
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
-        QFile::remove(path + suffix);
-}
 
 } // namespace
 
@@ -57,7 +52,7 @@ int ImportCommand::run(const QStringList &arguments)
     std::vector<double> samples;
     qint64 rows = 0;
     for (int i = 0; i < runs; ++i) {
-        removeDatabase(path);
+        removeDatabaseFiles(path);
         SilentJobContext context;
         QElapsedTimer timer;
         timer.start();
@@ -73,7 +68,7 @@ int ImportCommand::run(const QStringList &arguments)
         out << "import_run_" << i + 1 << "_ms=" << QString::number(samples.back(), 'f', 1) << Qt::endl;
     }
     const qint64 bytes = QFileInfo(path).size();
-    removeDatabase(path);
+    removeDatabaseFiles(path);
     const SampleStats stats = SampleStats::of(samples);
     out << "import_runs=" << runs << "\nimport_rows=" << rows << "\nimport_file_bytes=" << bytes
         << "\nimport_median_ms=" << QString::number(stats.medianMs, 'f', 1) << "\nimport_min_ms="

@@ -2,7 +2,9 @@
 // it together with the real app and the sqlite3 shell.
 #include "generatecommand.h"
 #include "importcommand.h"
+#include "loadcommand.h"
 #include "queriescommand.h"
+#include "synccommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -21,9 +23,15 @@ int main(int argc, char *argv[])
         return ImportCommand::run(arguments);
     if (command == QLatin1String("queries"))
         return QueriesCommand::run(arguments);
-    QTextStream(stderr) << "usage: vantage-bench generate|import|queries [options]   (--help after a command)\n"
+    if (command == QLatin1String("sync"))
+        return SyncCommand::run(arguments);
+    if (command == QLatin1String("load"))
+        return LoadCommand::run(arguments);
+    QTextStream(stderr) << "usage: vantage-bench generate|import|queries|sync|load [options]   (--help after a command)\n"
                            "  generate --db FILE [--order-lines N] [--seed N] [--as-of YYYY-MM-DD]\n"
                            "  import [--runs N] [--as-of YYYY-MM-DD]\n"
-                           "  queries --db FILE [--runs N] [--sqlite3 PROGRAM] [--sql-dir DIR] [--tsv FILE]\n";
+                           "  queries --db FILE [--runs N] [--sqlite3 PROGRAM] [--sql-dir DIR] [--tsv FILE]\n"
+                           "  sync --server URL --login L --password P --source FILE --dir DIR [--runs N] [--incremental-runs N]\n"
+                           "  load --server URL --password P --source FILE [--clients N] [--seconds N]\n";
     return command.isEmpty() || command == QLatin1String("--help") ? 0 : 2;
 }

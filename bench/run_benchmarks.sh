@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Vantage benchmark: builds what it needs, measures, prints ONE markdown table on stdout.
 #
-#   bench/run_benchmarks.sh
+#   bench/run_benchmarks.sh [all|local|sync]     (default all)
+#
+# local: import, start-up, refresh and dashboard queries (issue 2); sync: initial and incremental
+# sync and 200 simulated laptops against vantage-server on a throw-away PostgreSQL, with pgbench's
+# select-only rate on the same cluster (issue 3).
 #
 # Progress goes to stderr; raw outputs, SQL scripts and query plans go to bench/results/
 # (git-ignored). docs/benchmarks.md records a run and explains the figures.
 #
 # Knobs (environment): ORDER_LINES (1000000), AS_OF (2026-11-28), SEED (42), JOBS (2),
 # IMPORT_RUNS (5), QUERY_RUNS (21), LIST_RUNS (3), DEMO_COLD (3), DEMO_WARM (5), SCALE_COLD (3),
-# SCALE_WARM (3), STALL_TARGET_MS (50), RATIO_TARGET (1.5).
+# SCALE_WARM (3), STALL_TARGET_MS (50), RATIO_TARGET (1.5); sync: SYNC_ORDER_LINES (100000),
+# SYNC_RUNS (3), INCREMENTAL_RUNS (10), LOAD_CLIENTS (200), LOAD_SECONDS (60), SERVER_THREADS (32, the server's default),
+# PGBENCH_SCALE (10), PG_PORT (55499).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,16 +35,29 @@ SCALE_COLD="${SCALE_COLD:-3}"
 SCALE_WARM="${SCALE_WARM:-3}"
 STALL_TARGET_MS="${STALL_TARGET_MS:-50}"
 RATIO_TARGET="${RATIO_TARGET:-1.5}"
+SYNC_ORDER_LINES="${SYNC_ORDER_LINES:-100000}"
+SYNC_RUNS="${SYNC_RUNS:-3}"
+INCREMENTAL_RUNS="${INCREMENTAL_RUNS:-10}"
+LOAD_CLIENTS="${LOAD_CLIENTS:-200}"
+LOAD_SECONDS="${LOAD_SECONDS:-60}"
+SERVER_THREADS="${SERVER_THREADS:-32}"
+PGBENCH_SCALE="${PGBENCH_SCALE:-10}"
+PG_PORT="${PG_PORT:-55499}"
+MODE="${1:-all}"
 
 APP="$BUILD/app/vantage"
 CLI="$BUILD/cli/vantage-cli"
 BENCH="$BUILD/bench/vantage-bench"
+SERVER="$BUILD/server/vantage-server"
+SYNC_DB="$RESULTS/sync-$SYNC_ORDER_LINES.sqlite"
 DEMO_DB="$RESULTS/demo.sqlite"
 SCALE_DB="$RESULTS/scale-$ORDER_LINES.sqlite"
 NOIDX_DB="$WORK/scale-without-reporting-indexes.sqlite"
 
 TABLE_ROWS=()
 XVFB_PID=""
+SERVER_PID=""
+PG_DIR=""
 STARTED_S=$SECONDS
 
 log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
@@ -47,6 +66,8 @@ row() { TABLE_ROWS+=("| $1 | $2 | $3 | $4 |"); }
 
 cleanup() {
     if [[ -n "$XVFB_PID" ]]; then kill "$XVFB_PID" 2>/dev/null || true; fi
+    if [[ -n "$SERVER_PID" ]]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+    if [[ -n "$PG_DIR" ]]; then "$ROOT/scripts/postgres-throwaway" stop "$PG_DIR" || true; fi
     rm -f "$NOIDX_DB" "$NOIDX_DB"-wal "$NOIDX_DB"-shm
 }
 trap cleanup EXIT
@@ -64,7 +85,7 @@ ms() { awk -v v="$1" 'BEGIN { if (v >= 100) printf "%.0f ms", v; else if (v >= 1
 # --- 1. tools ------------------------------------------------------------------------------------
 ensure_packages() {
     local missing=() pkg
-    for pkg in sqlite3 xvfb xauth libsqlite3-dev cmake ninja-build g++; do
+    for pkg in sqlite3 xvfb xauth libsqlite3-dev cmake ninja-build g++ postgresql; do
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
     done
     if ((${#missing[@]})); then
@@ -76,11 +97,11 @@ ensure_packages() {
 
 build() {
     local started=$SECONDS
-    log "building vantage, vantage-cli, vantage-bench and vantage-sqltrace (preset bench, -j$JOBS)"
+    log "building vantage, vantage-cli, vantage-bench, vantage-sqltrace and vantage-server (preset bench, -j$JOBS)"
     if [[ ! -f "$BUILD/CMakeCache.txt" ]]; then
         (cd "$ROOT" && cmake --preset bench >&2)
     fi
-    cmake --build "$BUILD" -j "$JOBS" --target vantage vantage-cli vantage-bench vantage-sqltrace >&2
+    cmake --build "$BUILD" -j "$JOBS" --target vantage vantage-cli vantage-bench vantage-sqltrace vantage-server >&2
     BUILD_S=$((SECONDS - started))
 }
 
@@ -332,12 +353,107 @@ measure_open_check() { # name db section
     row "$s $name: PRAGMA quick_check alone (run at every open), sqlite3 shell" "warm $(ms "$(awk -v v="$warm" 'BEGIN { print v * 1000 }')"), cold $(ms "$(awk -v v="${cold%% *}" 'BEGIN { print v * 1000 }')")${cold#"${cold%% *}"}" "" "(info)"
 }
 
+# --- 7. sync against vantage-server on PostgreSQL (e, f) -----------------------------------------
+# A throw-away cluster (scripts/postgres-throwaway: fsync off, as in the tests), the server's
+# database imported fresh from a generated company each run, the server on loopback.
+start_sync_server() {
+    log "(e) generating $SYNC_DB ($SYNC_ORDER_LINES order lines)"
+    rm -f "$SYNC_DB" "$SYNC_DB"-wal "$SYNC_DB"-shm
+    "$BENCH" generate --db "$SYNC_DB" --order-lines "$SYNC_ORDER_LINES" --seed "$SEED" --as-of "$AS_OF" >"$RESULTS/generate-sync.txt"
+    PG_DIR=$(mktemp -d /tmp/vantage-bench-pg.XXXXXX)
+    local cluster database t0 t1
+    cluster=$("$ROOT/scripts/postgres-throwaway" start "$PG_DIR" "$PG_PORT")
+    psql -q "$cluster" -c "CREATE DATABASE vantage_bench" -c "CREATE DATABASE pgbench" >&2
+    database="${cluster/\/postgres\?//vantage_bench?}"
+    PGBENCH_URL="${cluster/\/postgres\?//pgbench?}"
+    log "(e) vantage-server import database (into PostgreSQL)"
+    t0=$(date +%s%3N)
+    echo "$SYNC_PASSWORD" | "$SERVER" --database "$database" import database "$SYNC_DB" >"$RESULTS/sync-import.txt" 2>&1 \
+        || die "import failed, see $RESULTS/sync-import.txt"
+    t1=$(date +%s%3N)
+    row "(e) server import of the generated company (\`vantage-server import database\`, PostgreSQL)" \
+        "$(grep -o '[0-9]* rows imported' "$RESULTS/sync-import.txt") in $(ms $((t1 - t0))) ($(kv "$RESULTS/generate-sync.txt" rows_opportunity) opportunities, $(kv "$RESULTS/generate-sync.txt" rows_order_line) order lines, $(kv "$RESULTS/generate-sync.txt" rows_sales_order) orders, $(kv "$RESULTS/generate-sync.txt" rows_account) customers, invoices, payments, stage history)" "" ""
+    SYNC_URL="http://127.0.0.1:$((PG_PORT + 1))"
+    "$SERVER" --database "$database" serve --port $((PG_PORT + 1)) --threads "$SERVER_THREADS" >"$RESULTS/sync-server.log" 2>&1 &
+    SERVER_PID=$!
+    local i
+    for i in $(seq 100); do grep -q listening "$RESULTS/sync-server.log" && break; sleep 0.2; done
+    grep -q listening "$RESULTS/sync-server.log" || die "vantage-server did not start, see $RESULTS/sync-server.log"
+}
+
+measure_sync() {
+    local director f="$RESULTS/sync.txt" ratio floor
+    director=$(sqlite3 -readonly "$SYNC_DB" "SELECT login FROM app_user WHERE role = 'director' LIMIT 1")
+    log "(e) initial sync x$SYNC_RUNS, incremental x$INCREMENTAL_RUNS (as $director)"
+    mkdir -p "$WORK/sync"
+    "$BENCH" sync --server "$SYNC_URL" --login "$director" --password "$SYNC_PASSWORD" --source "$SYNC_DB" --dir "$WORK/sync" \
+        --runs "$SYNC_RUNS" --incremental-runs "$INCREMENTAL_RUNS" >"$f"
+    [[ "$(kv "$f" initial_rows_same)" == yes ]] || die "the synced rows differ from the file's (see $f)"
+    ratio=$(awk -v a="$(kv "$f" initial_sync_median_ms)" -v b="$(kv "$f" initial_file_median_ms)" 'BEGIN { printf "%.2f", a / b }')
+    floor=$(awk -v a="$(kv "$f" initial_sync_median_ms)" -v b="$(kv "$f" initial_sqlite_copy_median_ms)" 'BEGIN { printf "%.1f", a / b }')
+    row "(e) initial sync of $(kv "$f" initial_rows_synced) rows into an empty client (snapshot pages + pull, gzip, loopback), median of $(kv "$f" initial_sync_runs)" \
+        "$(ms "$(kv "$f" initial_sync_median_ms)") (min $(ms "$(kv "$f" initial_sync_min_ms)"), max $(ms "$(kv "$f" initial_sync_max_ms)"))" "" ""
+    row "(e) the same rows loaded from a local file (JSON lines, $(du -m "$WORK/sync/snapshot-rows.jsonl" | cut -f1) MiB) into the same client schema by the client's applier" \
+        "$(ms "$(kv "$f" initial_file_median_ms)") (min $(ms "$(kv "$f" initial_file_min_ms)"), max $(ms "$(kv "$f" initial_file_max_ms)")); sync / file = **${ratio}x**" "<= 2x" "$(at_most "$ratio" 2)"
+    row "(e) floor: SQLite's own INSERT ... SELECT of the same rows from the generated file" \
+        "$(ms "$(kv "$f" initial_sqlite_copy_median_ms)"); sync / floor = ${floor}x" "" "(info)"
+    row "(e) incremental sync, 100 rows changed on another laptop (pull), median of $(kv "$f" incremental_pull_runs)" \
+        "$(ms "$(kv "$f" incremental_pull_median_ms)") (min $(ms "$(kv "$f" incremental_pull_min_ms)"), max $(ms "$(kv "$f" incremental_pull_max_ms)")); all 100 arrived in $(kv "$f" incremental_pull_runs_with_all_rows) runs" \
+        "< 150 ms" "$(at_most "$(kv "$f" incremental_pull_median_ms)" 150)"
+    row "(e) incremental sync, 100 rows changed on this laptop (push + pull), median of $(kv "$f" incremental_push_runs)" \
+        "$(ms "$(kv "$f" incremental_push_median_ms)") (min $(ms "$(kv "$f" incremental_push_min_ms)"), max $(ms "$(kv "$f" incremental_push_max_ms)")); of it upload $(ms "$(kv "$f" incremental_push_upload_only_median_ms)"), pull after $(ms "$(kv "$f" incremental_push_pull_after_median_ms)")" \
+        "< 150 ms" "$(at_most "$(kv "$f" incremental_push_median_ms)" 150)"
+}
+
+measure_load() {
+    local f="$RESULTS/load.txt"
+    log "(f) $LOAD_CLIENTS simulated laptops for $LOAD_SECONDS s (sign-in first, not timed)"
+    "$BENCH" load --server "$SYNC_URL" --password "$SYNC_PASSWORD" --source "$SYNC_DB" --clients "$LOAD_CLIENTS" --seconds "$LOAD_SECONDS" >"$f"
+    row "(f) $(kv "$f" load_clients) laptops syncing without pause for $(kv "$f" load_seconds) s (server: $SERVER_THREADS worker threads): requests/s" \
+        "**$(kv "$f" load_requests_per_s) req/s** ($(kv "$f" load_saves_per_s) saves/s, $(kv "$f" load_rounds) syncs, $(kv "$f" load_pulled_changes) changes pulled)" "" ""
+    row "(f) latency of every request: p50 / p90 / p99 / max" \
+        "$(ms "$(kv "$f" load_all_p50_ms)") / $(ms "$(kv "$f" load_all_p90_ms)") / $(ms "$(kv "$f" load_all_p99_ms)") / $(ms "$(kv "$f" load_all_max_ms)"); push p50 $(ms "$(kv "$f" load_push_p50_ms)"), p99 $(ms "$(kv "$f" load_push_p99_ms)"); pull p50 $(ms "$(kv "$f" load_pull_p50_ms)"), p99 $(ms "$(kv "$f" load_pull_p99_ms)")" "" ""
+    row "(f) errors (no answer or not 200) / saves refused" "$(kv "$f" load_errors) / $(kv "$f" load_refused)$(grep -m 2 '^load_error_sample=' "$f" | sed 's/^load_error_sample=/; /' | tr -d '\n')" "0" "$(at_most "$(kv "$f" load_errors)" 0)"
+}
+
+measure_pgbench() {
+    local f="$RESULTS/pgbench.txt" tps latency
+    log "(f) pgbench select-only, $LOAD_CLIENTS clients, $LOAD_SECONDS s, scale $PGBENCH_SCALE"
+    pgbench -i -q -s "$PGBENCH_SCALE" "$PGBENCH_URL" >/dev/null 2>&1 || die "pgbench -i failed"
+    pgbench -S -n -c "$LOAD_CLIENTS" -j "$JOBS" -T "$LOAD_SECONDS" "$PGBENCH_URL" >"$f" 2>&1 || die "pgbench failed, see $f"
+    tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' "$f")
+    latency=$(sed -n 's/^latency average = //p' "$f")
+    row "(f) pgbench select-only on the same cluster, same machine: $LOAD_CLIENTS clients, $LOAD_SECONDS s (\`pgbench -S -c $LOAD_CLIENTS -j $JOBS\`)" \
+        "**$(printf '%.0f' "$tps") transactions/s**, latency average $latency; our req/s are $(awk -v a="$(kv "$RESULTS/load.txt" load_requests_per_s)" -v b="$tps" 'BEGIN { printf "%.1f%%", 100 * a / b }') of it (each of ours is a token check and a full write or read transaction, not one primary-key SELECT)" "" "(info)"
+}
+
+measure_sync_all() {
+    SYNC_PASSWORD="bench-$(date +%s)"
+    start_sync_server
+    measure_sync
+    measure_load
+    measure_pgbench
+}
+
 # --- main ----------------------------------------------------------------------------------------
 main() {
     mkdir -p "$RESULTS" "$WORK"
     ensure_packages
     build
     describe_machine
+    [[ "$MODE" == all || "$MODE" == local ]] && measure_local
+    [[ "$MODE" == all || "$MODE" == sync ]] && measure_sync_all
+    row "run: total time of this command" "$(((SECONDS - STARTED_S) / 60)) min $(((SECONDS - STARTED_S) % 60)) s (build: $BUILD_S s)" "" ""
+    row "machine: load average at the end" "$(cut -d' ' -f1-3 /proc/loadavg)" "" ""
+
+    {
+        echo "| measure | value | target | met? |"
+        echo "|---|---|---|---|"
+        printf '%s\n' "${TABLE_ROWS[@]}"
+    } | tee "$RESULTS/benchmarks-table.md"
+}
+
+measure_local() {
     measure_import
     prepare_scale_db
     measure_queries
@@ -358,14 +474,7 @@ main() {
     measure_open_check "scale database" "$SCALE_DB" "(c)"
     traced_start scale "scale database" "$SCALE_DB" "(c)"
     index_rows
-    row "run: total time of this command" "$(((SECONDS - STARTED_S) / 60)) min $(((SECONDS - STARTED_S) % 60)) s (build: $BUILD_S s)" "" ""
-    row "machine: load average at the end" "$(cut -d' ' -f1-3 /proc/loadavg)" "" ""
-
-    {
-        echo "| measure | value | target | met? |"
-        echo "|---|---|---|---|"
-        printf '%s\n' "${TABLE_ROWS[@]}"
-    } | tee "$RESULTS/benchmarks-table.md"
 }
 
+case "$MODE" in all | local | sync) ;; *) die "usage: $0 [all|local|sync]" ;; esac
 main "$@"

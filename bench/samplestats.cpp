@@ -1,6 +1,7 @@
 #include "samplestats.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace vantage::bench {
 
@@ -15,6 +16,10 @@ SampleStats SampleStats::of(std::vector<double> samplesMs)
     stats.minMs = samplesMs.front();
     stats.maxMs = samplesMs.back();
     stats.medianMs = n % 2 ? samplesMs[n / 2] : (samplesMs[n / 2 - 1] + samplesMs[n / 2]) / 2.0;
+    // Nearest rank: the smallest sample with at least p% of the samples at or below it.
+    const auto rank = [&](double p) { return samplesMs[static_cast<size_t>(std::ceil(p * static_cast<double>(n))) - 1]; };
+    stats.p90Ms = rank(0.90);
+    stats.p99Ms = rank(0.99);
     return stats;
 }
 

@@ -12,6 +12,8 @@ struct SampleStats
     double medianMs = 0.0;
     double minMs = 0.0;
     double maxMs = 0.0;
+    double p90Ms = 0.0;
+    double p99Ms = 0.0;
     int count = 0;
 
     static SampleStats of(std::vector<double> samplesMs);

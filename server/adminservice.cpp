@@ -1,7 +1,6 @@
 #include "adminservice.h"
 
 #include "auditlog.h"
-#include "demoseeder.h"
 #include "passwordhasher.h"
 #include "syncstore.h"
 
@@ -167,11 +166,6 @@ core::Status AdminService::assignRegion(const QString &login, const QString &reg
         return audit(db, assign ? QStringLiteral("region_assigned") : QStringLiteral("region_unassigned"), QStringLiteral("app_user"),
                      user.value(), {{QStringLiteral("region"), regionCode}});
     });
-}
-
-core::Status AdminService::importDemo(const QDate &asOf, const QString &password)
-{
-    return DemoSeeder(m_database).seed(asOf, password);
 }
 
 } // namespace vantage::server

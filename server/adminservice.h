@@ -7,9 +7,8 @@
 
 namespace vantage::server {
 
-// What an administrator does from the command line (vantage-server user …, region …, device …,
-// import demo). Directory changes are written as synced rows too, so laptops see them; every
-// change is audited. Disabling a user or revoking a device stops its tokens at the next request.
+// What an administrator does from the command line (vantage-server user …, region …, device …). Directory changes are written as synced rows too, so laptops see them; every
+// change is audited. Importing a company is CompanyImporter's. Disabling a user or revoking a device stops its tokens at the next request.
 class AdminService
 {
 public:
@@ -21,8 +20,6 @@ public:
     core::Status revokeDevice(const QString &clientId);
     core::Status addRegion(const QString &code, const QString &name, const QString &currency);
     core::Status assignRegion(const QString &login, const QString &regionCode, bool assign);
-    // Fills an empty server with the demo data and one account per demo user, all with password.
-    core::Status importDemo(const QDate &asOf, const QString &password);
 
     static QStringList roles();
 

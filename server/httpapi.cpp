@@ -9,8 +9,11 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
+
+#include <sys/socket.h>
 
 namespace vantage::server {
 namespace {
@@ -73,6 +76,10 @@ HttpApi::HttpApi(const ServerDatabase &database, Limits limits)
     m_server->set_read_timeout(m_limits.readTimeoutSeconds, 0);
     m_server->set_write_timeout(m_limits.writeTimeoutSeconds, 0);
     m_server->set_keep_alive_max_count(m_limits.keepAliveRequests);
+    m_server->set_keep_alive_timeout(m_limits.keepAliveSeconds);
+    // Without it Nagle's algorithm holds the body of an answer sent after its headers until the
+    // client's delayed ACK: 40 ms added to every small request.
+    m_server->set_tcp_nodelay(true);
     m_server->set_pre_routing_handler([](const httplib::Request &request, httplib::Response &response) {
         std::string id = request.get_header_value("X-Request-Id");
         if (id.empty() || id.size() > 64)
@@ -203,7 +210,20 @@ void HttpApi::addRoutes()
 
 bool HttpApi::listen(const QString &host, int port)
 {
-    return m_server->listen(host.toStdString(), port);
+    // cpp-httplib listens with a backlog of 5: hundreds of laptops connecting at once would overflow
+    // it and wait for SYN retransmits (seconds). Listening again on the bound socket raises it.
+    std::atomic<int> listeningSocket{-1};
+    m_server->set_socket_options([&listeningSocket](int socket) {
+        httplib::default_socket_options(socket);
+        listeningSocket = socket;
+    });
+    const bool bound = m_server->bind_to_port(host.toStdString(), port);
+    m_server->set_socket_options(httplib::default_socket_options);
+    if (!bound)
+        return false;
+    if (listeningSocket >= 0)
+        ::listen(listeningSocket, SOMAXCONN);
+    return m_server->listen_after_bind();
 }
 
 void HttpApi::stop()

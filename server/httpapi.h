@@ -25,8 +25,14 @@ public:
         size_t maxBodyBytes = 8 * 1024 * 1024;
         int readTimeoutSeconds = 30;
         int writeTimeoutSeconds = 30;
-        int threads = 8;
+        // Each serves one connection at a time and holds one database connection: a slow client
+        // occupies its thread, so there are many (a PostgreSQL server's max_connections must
+        // cover instances × threads).
+        int threads = 32;
         size_t keepAliveRequests = 1000;
+        // A worker thread serves one connection at a time and waits this long for its next
+        // request: a sync's requests follow each other at once, a laptop syncs every few minutes.
+        int keepAliveSeconds = 2;
         bool logRequests = false;
     };
     static constexpr int kMinClientProtocol = 1;

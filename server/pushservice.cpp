@@ -80,9 +80,6 @@ ApiResult<MutationResult> PushService::applyOne(const Session &session, const co
         auto outcome = MutationApplier(store, session, db, now).apply(m);
         if (!outcome)
             return outcome.error();
-        if (!outcome.value().writes.empty())
-            if (auto seq = store.commit(outcome.value().writes, now); !seq)
-                return seq.error();
         if (auto conflicts = storeConflicts(db, session, m, outcome.value().conflicts, now); !conflicts)
             return conflicts;
         const MutationResult &result = outcome.value().result;
@@ -94,12 +91,20 @@ ApiResult<MutationResult> PushService::applyOne(const Session &session, const co
                                      {m.mid, now, session.clientId});
             !advanced)
             return advanced;
+        if (auto audited = writeAudit(db, {session.userId, session.clientId, QStringLiteral("push"), m.entity(), m.id,
+                                           {{QStringLiteral("mid"), m.mid}, {QStringLiteral("status"), result.status},
+                                            {QStringLiteral("code"), result.code}},
+                                           session.address},
+                                      now);
+            !audited)
+            return audited;
         answer = result;
-        return writeAudit(db, {session.userId, session.clientId, QStringLiteral("push"), m.entity(), m.id,
-                               {{QStringLiteral("mid"), m.mid}, {QStringLiteral("status"), result.status},
-                                {QStringLiteral("code"), result.code}},
-                               session.address},
-                          now);
+        // Last: taking the next seq locks the global counter until this transaction commits, so
+        // every other push waits for it. Nothing else belongs in that window.
+        if (!outcome.value().writes.empty())
+            if (auto seq = store.commit(outcome.value().writes, now); !seq)
+                return seq.error();
+        return {};
     });
     if (!done)
         return internalError(done.error());

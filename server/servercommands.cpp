@@ -1,6 +1,7 @@
 #include "servercommands.h"
 
 #include "adminservice.h"
+#include "companyimporter.h"
 #include "httpapi.h"
 #include "passwordhasher.h"
 #include "serverschema.h"
@@ -95,10 +96,37 @@ int prepareDemo(const ServerDatabase &database)
         return fail(migrated.error());
     if (version.value() == 0) {
         out() << Tr::tr("Loading the demo data (every demo user signs in with the password \"vantage-demo\")…") << Qt::endl;
-        if (auto seeded = AdminService(database).importDemo(core::Clock::nowUtc().toLocalTime().date(), QStringLiteral("vantage-demo")); !seeded)
+        if (auto seeded = CompanyImporter(database).importDemo(core::Clock::nowUtc().toLocalTime().date(), QStringLiteral("vantage-demo")); !seeded)
             return fail(seeded.error());
     }
     return 0;
+}
+
+int importCommand(const ServerDatabase &database, const QStringList &args, const QCommandLineParser &parser)
+{
+    const QString source = args.value(1);
+    const QDate asOf = parser.isSet(QStringLiteral("as-of")) ? QDate::fromString(parser.value(QStringLiteral("as-of")), Qt::ISODate)
+                                                            : core::Clock::nowUtc().toLocalTime().date();
+    if (!asOf.isValid() || args.size() != (source == QLatin1String("demo") ? 2 : 3))
+        return 2;
+    const CompanyImporter importer(database, [next = qint64{50000}](qint64 rows) mutable {
+        if (rows < next)
+            return;
+        err() << Tr::tr("%1 rows copied…").arg(rows) << Qt::endl;
+        next = rows + 50000;
+    });
+    core::Result<qint64> imported = 0;
+    if (source == QLatin1String("demo"))
+        imported = importer.importDemo(asOf, password(parser));
+    else if (source == QLatin1String("csv"))
+        imported = importer.importCsv(args[2], asOf, password(parser));
+    else if (source == QLatin1String("database"))
+        imported = importer.importDatabase(args[2], password(parser));
+    else
+        return 2;
+    if (!imported)
+        return fail(imported.error());
+    return report({}, Tr::tr("%1 rows imported").arg(imported.value()));
 }
 
 int userCommand(AdminService &admin, const QStringList &args, const QCommandLineParser &parser)
@@ -147,7 +175,7 @@ void ServerCommands::addOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("port"), Tr::tr("serve: TCP port (default 8080)."), Tr::tr("N"), QStringLiteral("8080")});
     parser.addOption({QStringLiteral("bind"), Tr::tr("serve: address to listen on (default 127.0.0.1)."), Tr::tr("ADDRESS"),
                       QStringLiteral("127.0.0.1")});
-    parser.addOption({QStringLiteral("threads"), Tr::tr("serve: worker threads (default 8)."), Tr::tr("N"), QStringLiteral("8")});
+    parser.addOption({QStringLiteral("threads"), Tr::tr("serve: worker threads, each with its own database connection (default 32)."), Tr::tr("N"), QStringLiteral("32")});
     parser.addOption({QStringLiteral("demo"), Tr::tr("serve: use a local demo database with the demo users (created on first use).")});
     parser.addOption({QStringLiteral("log"), Tr::tr("serve: log every request to stderr.")});
     parser.addOption({QStringLiteral("name"), Tr::tr("user add, region add: display name."), Tr::tr("NAME")});
@@ -155,7 +183,7 @@ void ServerCommands::addOptions(QCommandLineParser &parser)
                       QStringLiteral("rep")});
     parser.addOption({QStringLiteral("currency"), Tr::tr("region add: ISO currency code."), Tr::tr("CODE"), QStringLiteral("CNY")});
     parser.addOption({QStringLiteral("password"), Tr::tr("The password (prefer typing it on standard input)."), Tr::tr("PASSWORD")});
-    parser.addOption({QStringLiteral("as-of"), Tr::tr("import demo: shift the demo dates to end the day before this date."),
+    parser.addOption({QStringLiteral("as-of"), Tr::tr("import demo, import csv: shift the dates to end the day before this date."),
                       Tr::tr("YYYY-MM-DD")});
 }
 
@@ -169,7 +197,8 @@ QString ServerCommands::usage()
                   "  device revoke CLIENT_ID\n"
                   "  region add CODE --name NAME --currency CODE\n"
                   "  region assign LOGIN CODE | region unassign LOGIN CODE\n"
-                  "  import demo [--as-of YYYY-MM-DD]   (password of the demo users on standard input)");
+                  "  import demo [--as-of YYYY-MM-DD] | import csv DIR [--as-of YYYY-MM-DD] | import database FILE\n"
+                  "      (into an empty server; the password of the imported users on standard input)");
 }
 
 int ServerCommands::run(const QCommandLineParser &parser)
@@ -208,11 +237,8 @@ int ServerCommands::run(const QCommandLineParser &parser)
         code = regionCommand(admin, args, parser);
     else if (command == QLatin1String("device") && args.value(1) == QLatin1String("revoke") && args.size() == 3)
         code = report(admin.revokeDevice(args[2]), Tr::tr("device %1 revoked").arg(args[2]));
-    else if (command == QLatin1String("import") && args.value(1) == QLatin1String("demo")) {
-        const QDate asOf = parser.isSet(QStringLiteral("as-of")) ? QDate::fromString(parser.value(QStringLiteral("as-of")), Qt::ISODate)
-                                                                : core::Clock::nowUtc().toLocalTime().date();
-        code = asOf.isValid() ? report(admin.importDemo(asOf, password(parser)), Tr::tr("demo data loaded")) : 2;
-    }
+    else if (command == QLatin1String("import"))
+        code = importCommand(database, args, parser);
     if (code == 2)
         err() << usage() << Qt::endl;
     return code;

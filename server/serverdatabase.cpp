@@ -91,6 +91,8 @@ core::Result<QSqlDatabase> ServerDatabase::connection() const
         return Error{ErrorCode::Database,
                      Tr::tr("The server database %1 cannot be opened: %2").arg(m_spec.describe(), db.lastError().text()),
                      db.lastError().text()};
+    // This connection lives as long as its thread: its statements can stay prepared.
+    core::Sql::keepStatementsPrepared(name);
     if (m_spec.dialect == Dialect::Sqlite) {
         for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"})
             if (auto done = core::Sql(db).exec(QString::fromLatin1(pragma)); !done)

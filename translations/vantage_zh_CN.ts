@@ -835,6 +835,13 @@
     </message>
 </context>
 <context>
+    <name>vantage::core::ReadQueries</name>
+    <message>
+        <source>The database was closed before it was open.</source>
+        <translation>数据库在打开完成之前已被关闭。</translation>
+    </message>
+</context>
+<context>
     <name>vantage::core::RecordList</name>
     <message>
         <source>Opportunity</source>
@@ -1118,6 +1125,10 @@
         <source>must be put, del or evict</source>
         <translation>必须是 put、del 或 evict</translation>
     </message>
+    <message>
+        <source>is not the record type asked for</source>
+        <translation>不是所请求的记录类型</translation>
+    </message>
 </context>
 <context>
     <name>vantage::core::TopCustomersModel</name>
@@ -1178,10 +1189,22 @@
     </message>
 </context>
 <context>
-    <name>vantage::server::DemoSeeder</name>
+    <name>vantage::server::CompanyImporter</name>
     <message>
-        <source>The server already holds data; the demo is loaded only into an empty server.</source>
-        <translation>服务器中已有数据；演示数据只能载入空服务器。</translation>
+        <source>The server already holds data; a company is imported only into an empty server.</source>
+        <translation>服务器中已有数据；公司数据只能导入到空服务器。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The database file %1 does not exist.</source>
+        <translation>数据库文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable Vantage database.</source>
+        <translation>%1 不是可读取的 Vantage 数据库。</translation>
     </message>
 </context>
 <context>
@@ -1239,10 +1262,6 @@
         <translation>ADDRESS</translation>
     </message>
     <message>
-        <source>serve: worker threads (default 8).</source>
-        <translation>serve：工作线程数（默认 8）。</translation>
-    </message>
-    <message>
         <source>serve: use a local demo database with the demo users (created on first use).</source>
         <translation>serve：使用本地演示数据库及演示用户（首次使用时创建）。</translation>
     </message>
@@ -1283,32 +1302,8 @@
         <translation>PASSWORD</translation>
     </message>
     <message>
-        <source>import demo: shift the demo dates to end the day before this date.</source>
-        <translation>import demo：平移演示数据的日期，使其截止到该日期的前一天。</translation>
-    </message>
-    <message>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
-    </message>
-    <message>
-        <source>Commands:
-  serve [--port N] [--bind ADDRESS] [--threads N] [--demo]
-  migrate
-  user add LOGIN --name NAME --role ROLE   (password on standard input)
-  user passwd LOGIN | user disable LOGIN | user enable LOGIN
-  device revoke CLIENT_ID
-  region add CODE --name NAME --currency CODE
-  region assign LOGIN CODE | region unassign LOGIN CODE
-  import demo [--as-of YYYY-MM-DD]   (password of the demo users on standard input)</source>
-        <translation>命令：
-  serve [--port N] [--bind ADDRESS] [--threads N] [--demo]
-  migrate
-  user add LOGIN --name NAME --role ROLE   （密码通过标准输入提供）
-  user passwd LOGIN | user disable LOGIN | user enable LOGIN
-  device revoke CLIENT_ID
-  region add CODE --name NAME --currency CODE
-  region assign LOGIN CODE | region unassign LOGIN CODE
-  import demo [--as-of YYYY-MM-DD]   （演示用户的密码通过标准输入提供）</translation>
     </message>
     <message>
         <source>libsodium cannot be initialized on this machine.</source>
@@ -1321,10 +1316,6 @@
     <message>
         <source>device %1 revoked</source>
         <translation>已吊销设备 %1</translation>
-    </message>
-    <message>
-        <source>demo data loaded</source>
-        <translation>演示数据已载入</translation>
     </message>
     <message>
         <source>user %1 disabled; its sessions end now</source>
@@ -1341,6 +1332,44 @@
     <message>
         <source>%1 no longer works in region %2; its laptops drop that region&apos;s data at their next sync</source>
         <translation>%1 不再负责区域 %2；其电脑将在下次同步时删除该区域的数据</translation>
+    </message>
+    <message>
+        <source>%1 rows copied…</source>
+        <translation>已复制 %1 行…</translation>
+    </message>
+    <message>
+        <source>%1 rows imported</source>
+        <translation>已导入 %1 行</translation>
+    </message>
+    <message>
+        <source>serve: worker threads, each with its own database connection (default 32).</source>
+        <translation>serve：工作线程数，每个线程使用自己的数据库连接（默认 32）。</translation>
+    </message>
+    <message>
+        <source>import demo, import csv: shift the dates to end the day before this date.</source>
+        <translation>import demo、import csv：平移日期，使数据截止到该日期的前一天。</translation>
+    </message>
+    <message>
+        <source>Commands:
+  serve [--port N] [--bind ADDRESS] [--threads N] [--demo]
+  migrate
+  user add LOGIN --name NAME --role ROLE   (password on standard input)
+  user passwd LOGIN | user disable LOGIN | user enable LOGIN
+  device revoke CLIENT_ID
+  region add CODE --name NAME --currency CODE
+  region assign LOGIN CODE | region unassign LOGIN CODE
+  import demo [--as-of YYYY-MM-DD] | import csv DIR [--as-of YYYY-MM-DD] | import database FILE
+      (into an empty server; the password of the imported users on standard input)</source>
+        <translation>命令：
+  serve [--port N] [--bind ADDRESS] [--threads N] [--demo]
+  migrate
+  user add LOGIN --name NAME --role ROLE   （密码通过标准输入提供）
+  user passwd LOGIN | user disable LOGIN | user enable LOGIN
+  device revoke CLIENT_ID
+  region add CODE --name NAME --currency CODE
+  region assign LOGIN CODE | region unassign LOGIN CODE
+  import demo [--as-of YYYY-MM-DD] | import csv DIR [--as-of YYYY-MM-DD] | import database FILE
+      （仅导入空服务器；导入用户的密码从标准输入读取）</translation>
     </message>
 </context>
 <context>
@@ -1486,10 +1515,6 @@
             <numerusform>正在接收更改… %Ln 条记录</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Sync was cancelled; it starts again next time.</source>
-        <translation>同步已取消，下次将重新开始。</translation>
-    </message>
     <message numerus="yes">
         <source>Downloading your regions&apos; data… %Ln records</source>
         <translation>
@@ -1503,6 +1528,14 @@
     <message>
         <source>The server&apos;s answer to the upload is not in order.</source>
         <translation>服务器对上传的应答顺序不正确。</translation>
+    </message>
+    <message>
+        <source>Sync was cancelled; the download goes on where it stopped next time.</source>
+        <translation>同步已取消，下次将从中断处继续下载。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s data is not valid: %1</source>
+        <translation>服务器的数据无效：%1</translation>
     </message>
 </context>
 <context>

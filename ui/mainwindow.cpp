@@ -170,12 +170,27 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::setStore(core::Store *store, const core::StoreInfo &info)
 {
+    attachStore(store, info, std::nullopt);
+}
+
+void MainWindow::setStore(core::Store *store, const core::StoreInfo &info,
+                          QFuture<core::Result<core::DashboardData>> firstFigures)
+{
+    attachStore(store, info, std::move(firstFigures));
+}
+
+void MainWindow::attachStore(core::Store *store, const core::StoreInfo &info,
+                             std::optional<QFuture<core::Result<core::DashboardData>>> firstFigures)
+{
     m_store = store;
     m_info = info;
     m_hasStore = true;
     core::EnumLabels::setDemoVocabulary(info.kind == core::DatabaseKind::Demo);
     m_rebuildAction->setEnabled(true);
-    m_dashboard->setStore(store, info);
+    if (firstFigures)
+        m_dashboard->setStore(store, info, std::move(*firstFigures));
+    else
+        m_dashboard->setStore(store, info);
     for (RecordListPage *list : m_lists)
         list->setStore(store);
     updateDataSource();

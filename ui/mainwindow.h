@@ -1,9 +1,14 @@
 #pragma once
 
+#include "storage/dashboarddata.h"
 #include "storage/storeinfo.h"
 
+#include "domain/result.h"
+
+#include <QFuture>
 #include <QMainWindow>
 
+#include <optional>
 #include <vector>
 
 class QLabel;
@@ -37,6 +42,9 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
 
     void setStore(core::Store *store, const core::StoreInfo &info);
+    // The same, with the dashboard's first figures already being read (core::loadFirstDashboard).
+    void setStore(core::Store *store, const core::StoreInfo &info,
+                  QFuture<core::Result<core::DashboardData>> firstFigures);
     // Detaches every page from the store (before it is closed) and says why in the status bar.
     void clearStore(const QString &status);
     // While the demo is being built, rebuilding again is not offered.
@@ -72,6 +80,8 @@ private:
     void buildMenus();
     void retranslateUi();
     void updateDataSource();
+    void attachStore(core::Store *store, const core::StoreInfo &info,
+                     std::optional<QFuture<core::Result<core::DashboardData>>> firstFigures);
 
     core::Store *m_store = nullptr;
     core::StoreInfo m_info;

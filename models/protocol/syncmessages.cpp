@@ -383,4 +383,50 @@ QByteArray toJson(const PullResponse &response)
     return compact(object);
 }
 
+Result<SnapshotPage> parseSnapshotPage(const QByteArray &json, const QString &entity)
+{
+    JsonReader reader;
+    QJsonObject object;
+    SnapshotPage page;
+    if (parseJsonObject(json, object, reader)) {
+        page.entity = reader.string(object, QStringLiteral("entity"), QString(), true, 64);
+        page.next = reader.string(object, QStringLiteral("next"), QString(), false, 36);
+        page.at = reader.integer(object, QStringLiteral("at"), QString(), true, 0, kMaxInteger);
+        const QJsonArray rows = reader.array(object, QStringLiteral("rows"), QString(), true, kMaxPullLimit);
+        const EntityDescriptor *descriptor = EntityCatalog::instance().find(entity);
+        if (reader.ok() && (page.entity != entity || !descriptor))
+            reader.fail(QStringLiteral("entity"), Tr::tr("is not the record type asked for"));
+        else if (reader.ok() && !page.next.isEmpty() && !JsonReader::isUuid(page.next))
+            reader.fail(QStringLiteral("next"), Tr::tr("must be an id (a lower-case UUID) or null"));
+        for (qsizetype i = 0; i < rows.size() && reader.ok(); ++i) {
+            const QString path = indexed(QStringLiteral("rows"), i);
+            const QJsonObject r = rows[i].toObject();
+            SnapshotRow row{reader.string(r, QStringLiteral("id"), path, true, 36), reader.string(r, QStringLiteral("region"), path, false, 36),
+                            reader.integer(r, QStringLiteral("version"), path, true, 0, kMaxInteger),
+                            reader.object(r, QStringLiteral("row"), path, true)};
+            if (reader.ok() && !JsonReader::isUuid(row.id))
+                reader.fail(path + QStringLiteral(".id"), Tr::tr("must be an id (a lower-case UUID)"));
+            else if (reader.ok() && !row.regionId.isEmpty() && !JsonReader::isUuid(row.regionId))
+                reader.fail(path + QStringLiteral(".region"), Tr::tr("must be an id (a lower-case UUID) or null"));
+            else if (reader.ok())
+                checkFields(*descriptor, row.row, true, path + QStringLiteral(".row"), reader);
+            page.rows.push_back(std::move(row));
+        }
+    }
+    if (!reader.ok())
+        return reader.error();
+    return page;
+}
+
+QByteArray toJson(const SnapshotPage &page)
+{
+    QJsonArray rows;
+    for (const SnapshotRow &r : page.rows)
+        rows.append(QJsonObject{{QStringLiteral("id"), r.id}, {QStringLiteral("version"), r.version},
+                                {QStringLiteral("region"), r.regionId}, {QStringLiteral("row"), r.row}});
+    return compact(QJsonObject{{QStringLiteral("entity"), page.entity}, {QStringLiteral("rows"), rows},
+                               {QStringLiteral("next"), page.next.isEmpty() ? QJsonValue() : QJsonValue(page.next)},
+                               {QStringLiteral("at"), page.at}});
+}
+
 } // namespace vantage::core

@@ -97,6 +97,23 @@ struct PullResponse
     int scopeEpoch = 0;
 };
 
+// GET /v1/snapshot?entity=…: one keyset page of an entity's rows as the server has them now.
+struct SnapshotRow
+{
+    QString id;
+    QString regionId;
+    qint64 version = 0;
+    QJsonObject row; // every field
+};
+
+struct SnapshotPage
+{
+    QString entity;
+    std::vector<SnapshotRow> rows;
+    QString next; // the id to continue after; empty on the entity's last page
+    qint64 at = 0; // the change-log position the page was read at
+};
+
 Result<PushRequest> parsePushRequest(const QByteArray &json);
 QByteArray toJson(const PushRequest &request);
 Result<PushResponse> parsePushResponse(const QByteArray &json);
@@ -105,6 +122,9 @@ Result<PullRequest> parsePullRequest(const QByteArray &json);
 QByteArray toJson(const PullRequest &request);
 Result<PullResponse> parsePullResponse(const QByteArray &json);
 QByteArray toJson(const PullResponse &response);
+// Checks the page belongs to `entity` as well as every row's id, region and fields.
+Result<SnapshotPage> parseSnapshotPage(const QByteArray &json, const QString &entity);
+QByteArray toJson(const SnapshotPage &page);
 
 // Checks a row's fields against the entity catalog: known names, JSON types, required fields
 // (when `complete`), and values the local column accepts. The message names the first bad field.

@@ -3,6 +3,7 @@
 #include "storagelog.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSqlError>
 
 namespace vantage::core {
@@ -27,6 +28,9 @@ bool isBusy(const QString &nativeCode)
     const int code = nativeCode.toInt(&ok) & 0xFF;
     return ok && (code == 5 /*SQLITE_BUSY*/ || code == 6 /*SQLITE_LOCKED*/);
 }
+
+// Per thread: connection name -> SQL text -> its prepared statement (keepStatementsPrepared).
+thread_local QHash<QString, QHash<QString, QSqlQuery>> t_preparedStatements;
 
 } // namespace
 
@@ -69,8 +73,38 @@ Result<QSqlQuery> Sql::query(const QString &sql, const QVariantList &values) con
     return q;
 }
 
+void Sql::keepStatementsPrepared(const QString &connectionName)
+{
+    t_preparedStatements.insert(connectionName, {}); // a reopened connection starts afresh
+}
+
+QSqlQuery *Sql::preparedStatement(const QString &sql) const
+{
+    const auto connection = t_preparedStatements.find(m_db.connectionName());
+    if (connection == t_preparedStatements.end())
+        return nullptr;
+    auto statement = connection->find(sql);
+    if (statement == connection->end()) {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!q.prepare(sql))
+            return nullptr; // query() prepares it again and reports the error
+        statement = connection->insert(sql, q);
+    }
+    return &statement.value();
+}
+
 Status Sql::exec(const QString &sql, const QVariantList &values) const
 {
+    if (QSqlQuery *cached = values.isEmpty() ? nullptr : preparedStatement(sql)) {
+        for (int i = 0; i < values.size(); ++i)
+            cached->bindValue(i, values[i]);
+        const bool ok = cached->exec();
+        cached->finish(); // SQLite: reset the statement, so it holds no read lock
+        if (!ok)
+            return sqlError(cached->lastError(), sql, m_db.databaseName());
+        return {};
+    }
     auto q = query(sql, values);
     if (!q)
         return q.error();
@@ -79,6 +113,18 @@ Status Sql::exec(const QString &sql, const QVariantList &values) const
 
 Result<QVariant> Sql::scalar(const QString &sql, const QVariantList &values) const
 {
+    if (QSqlQuery *cached = values.isEmpty() ? nullptr : preparedStatement(sql)) {
+        for (int i = 0; i < values.size(); ++i)
+            cached->bindValue(i, values[i]);
+        if (!cached->exec())
+            return sqlError(cached->lastError(), sql, m_db.databaseName());
+        const QVariant value = cached->next() ? cached->value(0) : QVariant();
+        const QSqlError error = cached->lastError();
+        cached->finish();
+        if (error.isValid())
+            return sqlError(error, sql, m_db.databaseName());
+        return value;
+    }
     auto q = query(sql, values);
     if (!q)
         return q.error();

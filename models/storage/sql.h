@@ -27,7 +27,15 @@ public:
 
     QSqlDatabase database() const { return m_db; }
 
+    // From now on, statements with values that exec() and scalar() run on this thread's connection
+    // `connectionName` stay prepared and are reused. For connections that live as long as their
+    // thread (the server's): on PostgreSQL it saves the driver's PREPARE and DEALLOCATE round trips
+    // on every statement. query() is never cached: its caller keeps reading the result.
+    static void keepStatementsPrepared(const QString &connectionName);
+
 private:
+    QSqlQuery *preparedStatement(const QString &sql) const;
+
     QSqlDatabase m_db;
 };
 

@@ -1,6 +1,7 @@
 #include "changeapplier.h"
 
 #include "localrows.h"
+#include "pagewriter.h"
 #include "outbox.h"
 #include "syncstate.h"
 
@@ -13,30 +14,20 @@ using core::EntityCatalog;
 using core::EntityDescriptor;
 using core::Sql;
 
-core::Status ChangeApplier::put(const QString &entityName, const QString &id, const QString &regionId, qint64 version,
-                                const QJsonObject &row) const
+core::Status ChangeApplier::put(PageWriter &writer, const QString &entityName, const QString &id, const QString &regionId,
+                                qint64 version, const QJsonObject &row) const
 {
     const EntityDescriptor *entity = EntityCatalog::instance().find(entityName);
     if (!entity)
         return {};
-    const LocalRows rows(m_db);
-    auto local = rows.read(*entity, id);
-    if (!local)
-        return local.error();
-    if (local.value().exists && local.value().version > version)
-        return {}; // already newer here (a snapshot page overtook this change)
-    if (entity->isChild()) {
-        // Lines of a document with unsent local edits stay as the user left them; the document's
-        // pending save carries the complete set of lines.
-        auto pending = Outbox(m_db).pendingFor(entity->parentEntity, row.value(entity->parentField).toString());
-        if (!pending)
-            return pending.error();
-        if (!pending.value().empty())
-            return {};
-    }
-    if (auto written = rows.replace(*entity, id, {true, regionId, version, false, row}); !written)
-        return written;
-    return rebase(entityName, id);
+    // Lines of a document with unsent local edits stay as the user left them; the document's
+    // pending save carries the complete set of lines.
+    if (entity->isChild() && writer.hasPending(entity->parentEntity, row.value(entity->parentField).toString()))
+        return {};
+    auto written = writer.replace(*entity, id, {true, regionId, version, false, row});
+    if (!written)
+        return written.error();
+    return written.value() && writer.hasPending(entityName, id) ? rebase(entityName, id) : core::Status();
 }
 
 core::Status ChangeApplier::rebase(const QString &entityName, const QString &id) const
@@ -88,9 +79,12 @@ core::Status ChangeApplier::applyPage(const core::PullResponse &page) const
         // Rows of one page may refer to each other in any order; check references at commit.
         if (auto deferred = sql.exec(QStringLiteral("PRAGMA defer_foreign_keys = ON")); !deferred)
             return deferred;
+        PageWriter writer(m_db);
+        if (auto loaded = writer.loadPending(); !loaded)
+            return loaded;
         for (const core::Change &change : page.changes) {
             core::Status done = change.op == QLatin1String("put")
-                ? put(change.entity, change.id, change.regionId, change.version, change.row)
+                ? put(writer, change.entity, change.id, change.regionId, change.version, change.row)
                 : remove(change.entity, change.id, change.regionId, change.op == QLatin1String("evict"));
             if (!done)
                 return done;
@@ -99,20 +93,19 @@ core::Status ChangeApplier::applyPage(const core::PullResponse &page) const
     });
 }
 
-core::Status ChangeApplier::applySnapshot(const QString &entity, const QJsonArray &rows) const
+core::Status ChangeApplier::applySnapshot(const core::SnapshotPage &page, const std::function<core::Status()> &alsoInTransaction) const
 {
     const Sql sql(m_db);
     return sql.transaction([&]() -> core::Status {
         if (auto deferred = sql.exec(QStringLiteral("PRAGMA defer_foreign_keys = ON")); !deferred)
             return deferred;
-        for (const QJsonValue &value : rows) {
-            const QJsonObject row = value.toObject();
-            if (auto done = put(entity, row.value(QStringLiteral("id")).toString(), row.value(QStringLiteral("region")).toString(),
-                                row.value(QStringLiteral("version")).toInteger(), row.value(QStringLiteral("row")).toObject());
-                !done)
+        PageWriter writer(m_db);
+        if (auto loaded = writer.loadPending(); !loaded)
+            return loaded;
+        for (const core::SnapshotRow &row : page.rows)
+            if (auto done = put(writer, page.entity, row.id, row.regionId, row.version, row.row); !done)
                 return done;
-        }
-        return {};
+        return alsoInTransaction ? alsoInTransaction() : core::Status();
     });
 }
 

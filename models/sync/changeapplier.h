@@ -5,7 +5,11 @@
 #include <QJsonArray>
 #include <QSqlDatabase>
 
+#include <functional>
+
 namespace vantage::sync {
+
+class PageWriter;
 
 // Writes what the server sends into the company database: pull pages (with their cursor, in one
 // transaction, so a dropped connection resumes exactly there), snapshot pages, evictions and the
@@ -17,7 +21,8 @@ public:
     explicit ChangeApplier(QSqlDatabase db) : m_db(std::move(db)) {}
 
     core::Status applyPage(const core::PullResponse &page) const;
-    core::Status applySnapshot(const QString &entity, const QJsonArray &rows) const;
+    // One snapshot page in one transaction; alsoInTransaction (the download's progress) commits with it.
+    core::Status applySnapshot(const core::SnapshotPage &page, const std::function<core::Status()> &alsoInTransaction = {}) const;
     core::Status evictRegions(const QStringList &regionIds) const;
     core::Status wipe() const;            // synced rows, outbox and sync state
     core::Status clearSyncedRows() const; // synced rows only
@@ -29,7 +34,7 @@ public:
     core::Status dropUnsynced(const core::Mutation &refused) const;
 
 private:
-    core::Status put(const QString &entity, const QString &id, const QString &regionId, qint64 version,
+    core::Status put(PageWriter &writer, const QString &entity, const QString &id, const QString &regionId, qint64 version,
                      const QJsonObject &row) const;
     core::Status remove(const QString &entity, const QString &id, const QString &regionId, bool evict) const;
     core::Status rebase(const QString &entity, const QString &id) const;

@@ -23,20 +23,22 @@ core::Result<LocalRow> LocalRows::read(const core::EntityDescriptor &entity, con
 
 core::Status LocalRows::upsert(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row) const
 {
-    return write(entity, id, row, false);
+    const RowStatement statement = writeStatement(entity, id, row, false, core::Clock::nowMs());
+    return Sql(m_db).exec(statement.sql, statement.values);
 }
 
 core::Status LocalRows::replace(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row) const
 {
-    return write(entity, id, row, true);
+    const RowStatement statement = writeStatement(entity, id, row, true, core::Clock::nowMs());
+    return Sql(m_db).exec(statement.sql, statement.values);
 }
 
-core::Status LocalRows::write(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row, bool wholeRow) const
+RowStatement LocalRows::writeStatement(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row, bool wholeRow,
+                                       qint64 nowMs)
 {
     QStringList columns{QStringLiteral("id"), QStringLiteral("region_id"), QStringLiteral("version"),
                         QStringLiteral("deleted"), QStringLiteral("updated_at")};
-    QVariantList values{id, row.regionId.isEmpty() ? QVariant() : QVariant(row.regionId), row.version,
-                        row.deleted ? 1 : 0, core::Clock::nowMs()};
+    QVariantList values{id, row.regionId.isEmpty() ? QVariant() : QVariant(row.regionId), row.version, row.deleted ? 1 : 0, nowMs};
     QStringList updates{QStringLiteral("region_id = excluded.region_id"), QStringLiteral("version = excluded.version"),
                         QStringLiteral("deleted = excluded.deleted"), QStringLiteral("updated_at = excluded.updated_at")};
     for (const core::EntityField &field : entity.fields) {
@@ -53,9 +55,9 @@ core::Status LocalRows::write(const core::EntityDescriptor &entity, const QStrin
     }
     QStringList marks;
     marks.fill(QStringLiteral("?"), columns.size());
-    return Sql(m_db).exec(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO UPDATE SET %4")
-                              .arg(entity.name, columns.join(u','), marks.join(u','), updates.join(u',')),
-                          values);
+    return {QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO UPDATE SET %4")
+                .arg(entity.name, columns.join(u','), marks.join(u','), updates.join(u',')),
+            values};
 }
 
 core::Status LocalRows::update(const core::EntityDescriptor &entity, const QString &id, const QJsonObject &fields) const

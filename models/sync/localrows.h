@@ -19,6 +19,13 @@ struct LocalRow
     QJsonObject fields;
 };
 
+// An upsert of one row: its SQL (which depends on the fields the row carries) and its values.
+struct RowStatement
+{
+    QString sql;
+    QVariantList values;
+};
+
 // Generic reads and writes of client tables by the entity catalog, shared by the record editor
 // (local edits) and the change applier (rows from the server).
 class LocalRows
@@ -38,8 +45,11 @@ public:
     core::Status erase(const core::EntityDescriptor &entity, const QString &id) const;
     core::Result<QStringList> childIds(const core::EntityDescriptor &child, const QString &parentId) const;
 
+    // The statement upsert (wholeRow false) and replace (wholeRow true) run.
+    static RowStatement writeStatement(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row, bool wholeRow,
+                                       qint64 nowMs);
+
 private:
-    core::Status write(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row, bool wholeRow) const;
 
     QSqlDatabase m_db;
 };

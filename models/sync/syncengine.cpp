@@ -16,11 +16,14 @@
 #include <QSysInfo>
 #include <QUrlQuery>
 
+#include <future>
+
 namespace vantage::sync {
 namespace {
 
 using core::Error;
 using core::ErrorCode;
+using core::Status;
 
 struct Tr
 {
@@ -60,22 +63,37 @@ core::PushRequest nextBatch(const QString &clientId, const std::vector<OutboxEnt
     return request;
 }
 
-// Records the server's answer to one mutation. When the server took a document change as version
-// N, the laptop's later changes of that document (made on top of it) and its copy build on N;
-// otherwise two saves of one quote made offline would conflict with each other. A refused change
-// leaves no row behind that the server never had (the pull that follows brings the server's copy).
+// Records the server's answer to one mutation (inside the transaction of its batch). When the
+// server took a document change as version N, the laptop's later changes of that document (made on
+// top of it) and its copy build on N; otherwise two saves of one quote made offline would conflict
+// with each other. A refused change leaves no row behind that the server never had (the pull that
+// follows brings the server's copy).
 core::Status settle(const QSqlDatabase &db, const core::Mutation &m, const core::MutationResult &result)
 {
+    if (auto acknowledged = Outbox(db).acknowledge(result); !acknowledged)
+        return acknowledged;
+    if (result.status == QLatin1String("rejected") || result.status == QLatin1String("conflict"))
+        return ChangeApplier(db).dropUnsynced(m);
+    if (!isDocument(m) || result.status != QLatin1String("applied") || result.version <= 0)
+        return {};
+    if (auto rebased = Outbox(db).rebaseLater(m.entity(), m.id, m.mid, result.version); !rebased)
+        return rebased;
+    return ChangeApplier(db).confirmVersion(m.entity(), m.id, result.version);
+}
+
+// The answers to one upload, recorded in one transaction: a crash half-way leaves them all
+// unrecorded, and the next push gets the same answers again from the server (mid <= lastMid).
+Status settleAll(const QSqlDatabase &db, const core::PushRequest &request, const core::PushResponse &response)
+{
+    const size_t answered = std::min(response.results.size(), request.mutations.size());
+    for (size_t i = 0; i < answered; ++i)
+        if (response.results[i].mid != request.mutations[i].mid)
+            return Error{ErrorCode::Protocol, Tr::tr("The server's answer to the upload is not in order."), QString()};
     return core::Sql(db).transaction([&]() -> core::Status {
-        if (auto acknowledged = Outbox(db).acknowledge(result); !acknowledged)
-            return acknowledged;
-        if (result.status == QLatin1String("rejected") || result.status == QLatin1String("conflict"))
-            return ChangeApplier(db).dropUnsynced(m);
-        if (!isDocument(m) || result.status != QLatin1String("applied") || result.version <= 0)
-            return {};
-        if (auto rebased = Outbox(db).rebaseLater(m.entity(), m.id, m.mid, result.version); !rebased)
-            return rebased;
-        return ChangeApplier(db).confirmVersion(m.entity(), m.id, result.version);
+        for (size_t i = 0; i < answered; ++i)
+            if (auto settled = settle(db, request.mutations[i], response.results[i]); !settled)
+                return settled;
+        return {};
     });
 }
 
@@ -92,6 +110,14 @@ Error unreachable(const HttpReply &reply, const QString &server)
                  Tr::tr("The server %1 cannot be reached (%2). Your changes stay on this computer and are sent at the "
                         "next sync.").arg(server, reply.error),
                  reply.error};
+}
+
+QString snapshotPath(const QString &entity, const QString &after)
+{
+    QUrlQuery query{{QStringLiteral("entity"), entity}, {QStringLiteral("limit"), QString::number(SyncEngine::kPullLimit * 2)}};
+    if (!after.isEmpty())
+        query.addQueryItem(QStringLiteral("after"), after);
+    return QStringLiteral("/v1/snapshot?") + query.toString(QUrl::FullyEncoded);
 }
 
 } // namespace
@@ -252,15 +278,13 @@ core::Status SyncEngine::push(SyncReport &report)
         if (!response)
             return Error{ErrorCode::Protocol, Tr::tr("The server's answer to the upload is not valid: %1").arg(response.error().message),
                          response.error().detail};
+        if (auto settled = settleAll(m_db, request, response.value()); !settled)
+            return settled;
         for (size_t i = 0; i < response.value().results.size() && i < request.mutations.size(); ++i) {
-            const core::MutationResult &result = response.value().results[i];
-            if (result.mid != request.mutations[i].mid)
-                return Error{ErrorCode::Protocol, Tr::tr("The server's answer to the upload is not in order."), QString()};
-            if (auto settled = settle(m_db, request.mutations[i], result); !settled)
-                return settled;
+            const QString &status = response.value().results[i].status;
             ++report.pushed;
-            report.rejected += result.status == QLatin1String("rejected") ? 1 : 0;
-            report.conflicts += result.status == QLatin1String("conflict") ? 1 : 0;
+            report.rejected += status == QLatin1String("rejected") ? 1 : 0;
+            report.conflicts += status == QLatin1String("conflict") ? 1 : 0;
         }
         if (response.value().results.size() < request.mutations.size())
             return Error{ErrorCode::Protocol, Tr::tr("The server answered only part of the upload."), QString()};
@@ -305,30 +329,65 @@ core::Status SyncEngine::pull(core::JobContext &context, SyncReport &report)
 
 core::Status SyncEngine::loadSnapshots(core::JobContext &context, SyncReport &report)
 {
-    qint64 at = -1;
-    for (const core::EntityDescriptor &entity : core::EntityCatalog::instance().entities()) {
-        QString after;
-        do {
-            if (context.isCanceled())
-                return Error{ErrorCode::Cancelled, Tr::tr("Sync was cancelled; it starts again next time."), QString()};
-            QUrlQuery query{{QStringLiteral("entity"), entity.name}, {QStringLiteral("limit"), QString::number(kPullLimit * 2)}};
-            if (!after.isEmpty())
-                query.addQueryItem(QStringLiteral("after"), after);
-            auto answer = fetch(QStringLiteral("/v1/snapshot?") + query.toString(QUrl::FullyEncoded));
-            if (!answer)
-                return answer.error();
-            const QJsonObject page = objectOf(answer.value());
-            if (at < 0) // the first page's position: later changes come through pull
-                at = page.value(QStringLiteral("at")).toInteger();
-            const QJsonArray rows = page.value(QStringLiteral("rows")).toArray();
-            if (auto applied = ChangeApplier(m_db).applySnapshot(entity.name, rows); !applied)
-                return applied;
-            report.pulled += static_cast<int>(rows.size());
-            context.setProgress(report.pulled, 0, Tr::tr("Downloading your regions' data… %Ln records", nullptr, report.pulled));
-            after = page.value(QStringLiteral("next")).toString();
-        } while (!after.isEmpty());
+    const SyncState state(m_db);
+    auto saved = state.value(SyncState::kSnapshotProgress);
+    if (!saved)
+        return saved.error();
+    // A download cut short (cancelled, offline, the app closed) goes on after its last page: each
+    // page is stored together with the position after it.
+    SnapshotProgress progress = SnapshotProgress::fromText(saved.value());
+    const auto &entities = core::EntityCatalog::instance().entities();
+    size_t e = progress.entityIndex();
+    QString after = e < entities.size() && progress.entity == entities[e].name ? progress.after : QString();
+    // The next page downloads while this one is written: only its HTTP request runs on the
+    // worker thread; the answer is checked here, where an expired token is renewed.
+    std::future<HttpReply> pending = e < entities.size() ? requestSnapshotPage(entities[e].name, after) : std::future<HttpReply>();
+    while (e < entities.size()) {
+        if (context.isCanceled())
+            return Error{ErrorCode::Cancelled, Tr::tr("Sync was cancelled; the download goes on where it stopped next time."), QString()};
+        auto page = receiveSnapshotPage(entities[e].name, after, pending);
+        if (!page)
+            return page.error();
+        const size_t nextEntity = page.value().next.isEmpty() ? e + 1 : e;
+        const QString nextAfter = page.value().next;
+        if (nextEntity < entities.size())
+            pending = requestSnapshotPage(entities[nextEntity].name, nextAfter);
+        if (progress.at < 0) // the first page's position: later changes come through pull
+            progress.at = page.value().at;
+        progress.entity = nextEntity < entities.size() ? entities[nextEntity].name : QString();
+        progress.after = nextAfter;
+        const QString position = progress.toText();
+        if (auto applied = ChangeApplier(m_db).applySnapshot(page.value(), [&] { return state.set(SyncState::kSnapshotProgress, position); });
+            !applied)
+            return applied;
+        report.pulled += static_cast<int>(page.value().rows.size());
+        context.setProgress(report.pulled, 0, Tr::tr("Downloading your regions' data… %Ln records", nullptr, report.pulled));
+        e = nextEntity;
+        after = nextAfter;
     }
-    return SyncState(m_db).set(SyncState::kCursor, QString::number(std::max<qint64>(at, 0)));
+    return core::Sql(m_db).transaction([&]() -> Status {
+        if (auto cursor = state.set(SyncState::kCursor, QString::number(std::max<qint64>(progress.at, 0))); !cursor)
+            return cursor;
+        return state.set(SyncState::kSnapshotProgress, QStringLiteral(""));
+    });
+}
+
+std::future<HttpReply> SyncEngine::requestSnapshotPage(const QString &entity, const QString &after)
+{
+    const QString path = snapshotPath(entity, after);
+    m_transport.setAccessToken(m_session.accessToken);
+    return std::async(std::launch::async, [this, path] { return m_transport.get(path); });
+}
+
+core::Result<core::SnapshotPage> SyncEngine::receiveSnapshotPage(const QString &entity, const QString &after, std::future<HttpReply> &reply)
+{
+    auto answer = interpret(reply.get(), false, [&] { return fetch(snapshotPath(entity, after), true); });
+    if (!answer)
+        return answer.error();
+    auto page = core::parseSnapshotPage(answer.value(), entity);
+    if (!page)
+        return Error{ErrorCode::Protocol, Tr::tr("The server's data is not valid: %1").arg(page.error().message), page.error().detail};
+    return page;
 }
 
 core::Status SyncEngine::handleReset(const core::PullResponse &page, core::JobContext &context, SyncReport &report)
@@ -348,6 +407,9 @@ core::Status SyncEngine::handleReset(const core::PullResponse &page, core::JobCo
         // and stays until answered.
         if (auto cleared = applier.clearSyncedRows(); !cleared)
             return cleared;
+        // A download cut short before this reset built on rows that are gone now.
+        if (auto forgotten = state.set(SyncState::kSnapshotProgress, QStringLiteral("")); !forgotten)
+            return forgotten;
     } else {
         return Error{ErrorCode::ClientTooOld, Tr::tr("This version of Vantage is too old for the server; install the update."), page.reset};
     }

@@ -11,6 +11,7 @@
 #include <QSqlDatabase>
 
 #include <functional>
+#include <future>
 
 namespace vantage::sync {
 
@@ -70,6 +71,8 @@ private:
     core::Result<QByteArray> fetch(const QString &pathAndQuery, bool retried = false);
     core::Result<QByteArray> interpret(const HttpReply &reply, bool retried, const std::function<core::Result<QByteArray>()> &again);
     core::Status loadSnapshots(core::JobContext &context, SyncReport &report);
+    std::future<HttpReply> requestSnapshotPage(const QString &entity, const QString &after);
+    core::Result<core::SnapshotPage> receiveSnapshotPage(const QString &entity, const QString &after, std::future<HttpReply> &reply);
     core::Status handleReset(const core::PullResponse &page, core::JobContext &context, SyncReport &report);
     core::Status storeSession(const QJsonObject &answer);
 

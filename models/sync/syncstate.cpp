@@ -1,7 +1,11 @@
 #include "syncstate.h"
 
 #include "domain/uuid7.h"
+#include "protocol/entitycatalog.h"
 #include "storage/sql.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace vantage::sync {
 
@@ -31,6 +35,32 @@ core::Result<QString> SyncState::clientId() const
     if (auto stored = set(kClientId, id); !stored)
         return stored.error();
     return id;
+}
+
+SnapshotProgress SnapshotProgress::fromText(const QString &text)
+{
+    const QJsonObject object = QJsonDocument::fromJson(text.toUtf8()).object();
+    if (!object.contains(QStringLiteral("at")))
+        return {};
+    return {object.value(QStringLiteral("at")).toInteger(-1), object.value(QStringLiteral("entity")).toString(),
+            object.value(QStringLiteral("after")).toString()};
+}
+
+QString SnapshotProgress::toText() const
+{
+    return QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("at"), at}, {QStringLiteral("entity"), entity},
+                                                      {QStringLiteral("after"), after}})
+                                 .toJson(QJsonDocument::Compact));
+}
+
+size_t SnapshotProgress::entityIndex() const
+{
+    const auto &entities = core::EntityCatalog::instance().entities();
+    for (size_t i = 0; i < entities.size() && at >= 0; ++i)
+        if (entities[i].name == entity)
+            return i;
+    // Finished (every entity loaded, the cursor not yet stored) or unknown: from the start.
+    return at >= 0 && entity.isEmpty() ? entities.size() : 0;
 }
 
 } // namespace vantage::sync

@@ -7,6 +7,20 @@
 
 namespace vantage::sync {
 
+// Where a snapshot download stands: the position it was taken at, the next entity to fetch and
+// the id to continue after within it.
+struct SnapshotProgress
+{
+    qint64 at = -1;
+    QString entity;
+    QString after;
+
+    static SnapshotProgress fromText(const QString &text);
+    QString toText() const;
+    // The catalogue index to start at: 0 for a new download (or an entity this version no longer has).
+    size_t entityIndex() const;
+};
+
 // What the laptop remembers about its sync with the server, in the company database
 // (sync_state): the client id, the pull cursor, the scope epoch, the server and the user.
 class SyncState
@@ -19,6 +33,8 @@ public:
     static inline const QString kLogin = QStringLiteral("login");
     static inline const QString kUserId = QStringLiteral("user_id");
     static inline const QString kLastSyncMs = QStringLiteral("last_sync_ms");
+    // An unfinished first download (SnapshotProgress::toText), empty when none.
+    static inline const QString kSnapshotProgress = QStringLiteral("snapshot_progress");
 
     explicit SyncState(QSqlDatabase db) : m_db(std::move(db)) {}
 

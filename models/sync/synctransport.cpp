@@ -71,6 +71,7 @@ void SyncTransport::connect()
     m_client->set_read_timeout(60, 0);
     m_client->set_write_timeout(60, 0);
     m_client->set_keep_alive(true);
+    m_client->set_tcp_nodelay(true); // small requests are not held back by Nagle's algorithm
     m_client->set_compress(true);   // gzip request bodies
     m_client->set_decompress(true); // and accept gzip answers
     if (!isHttps(m_baseUrl))

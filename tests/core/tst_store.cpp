@@ -1,10 +1,13 @@
 // The store's threads: reads run on reader threads, writes in order on one writer thread, readers
-// keep reading while a write transaction is open (WAL), and cancel/progress reach the job.
+// keep reading while a write transaction is open (WAL), and cancel/progress reach the job. The
+// dashboard's first figures are read by a reader that waits for the open.
 #include "sqlhelpers.h"
 #include "testsupport.h"
 
+#include "storage/readqueries.h"
 #include "storage/store.h"
 
+#include <QFile>
 #include <QFutureWatcher>
 #include <QSemaphore>
 #include <QSignalSpy>
@@ -43,6 +46,8 @@ private Q_SLOTS:
     void cancelReachesTheJob();
     void progressReachesTheWatcher();
     void failedJobReturnsItsError();
+    void firstDashboardFiguresAreThoseOfAnOrdinaryLoad();
+    void firstDashboardFiguresCarryTheFailedOpensError();
 
 private:
     QTemporaryDir m_dir;
@@ -185,6 +190,45 @@ void TestStore::failedJobReturnsItsError()
     QCOMPARE(result.error().code, ErrorCode::Database);
     QVERIFY(result.error().message.contains(QStringLiteral("no such table")));
     QVERIFY(result.error().message.contains(m_store->path()));
+}
+
+void TestStore::firstDashboardFiguresAreThoseOfAnOrdinaryLoad()
+{
+    // Submitted together, before anything is open: the reader must wait for the writer's open.
+    Store fresh(vantage::test::copyOfDemoDatabase(m_dir, QStringLiteral("fresh.sqlite")));
+    const QFuture<Result<StoreInfo>> opening = fresh.open();
+    const auto first = waitFor(loadFirstDashboard(fresh, opening));
+    QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message));
+    QCOMPARE(first.value().filter.asOf, vantage::test::demoAsOf()); // the demo's "today"
+    QCOMPARE(dashboardAsOf(opening.result().value()), vantage::test::demoAsOf());
+
+    DashboardFilter filter; // what the dashboard asks for first: all regions, the usual currency
+    filter.asOf = vantage::test::demoAsOf();
+    const auto ordinary = waitFor(loadDashboard(fresh, filter));
+    QVERIFY(ordinary.ok());
+    QVERIFY(first.value().kpis.salesLast12Minor > 0);
+    QCOMPARE(first.value().kpis.salesLast12Minor, ordinary.value().kpis.salesLast12Minor);
+    QCOMPARE(first.value().kpis.openPipelineMinor, ordinary.value().kpis.openPipelineMinor);
+    QCOMPARE(first.value().filter.currency, ordinary.value().filter.currency);
+    QCOMPARE(first.value().regions.size(), ordinary.value().regions.size());
+    QCOMPARE(first.value().salesByMonth.size(), ordinary.value().salesByMonth.size());
+    QCOMPARE(first.value().topCustomers.size(), ordinary.value().topCustomers.size());
+}
+
+void TestStore::firstDashboardFiguresCarryTheFailedOpensError()
+{
+    const QString path = m_dir.filePath(QStringLiteral("not-a-database.sqlite"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray("not a database at all ").repeated(100));
+    file.close();
+    Store broken(path);
+    const QFuture<Result<StoreInfo>> opening = broken.open();
+    const auto first = waitFor(loadFirstDashboard(broken, opening));
+    QVERIFY(!first.ok());
+    QVERIFY(!opening.result().ok());
+    QCOMPARE(first.error().code, opening.result().error().code);
+    QCOMPARE(first.error().message, opening.result().error().message);
 }
 
 QTEST_GUILESS_MAIN(TestStore)

@@ -3,6 +3,7 @@
 // document conflicts and their resolution, region changes and revocation.
 #include "syncfixture.h"
 
+#include "protocol/entitycatalog.h"
 #include "sync/outbox.h"
 #include "sync/recordeditor.h"
 #include "sync/syncstate.h"
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void deleteBeatsEdit();
     void documentConflictIsResolvedByAPerson();
     void regionRemovalEvictsRows();
+    void interruptedFirstDownloadGoesOn();
     void revokedDeviceIsWiped();
 
 private:
@@ -275,6 +277,56 @@ void TestSyncEngine::regionRemovalEvictsRows()
     QCOMPARE(m_server->admin({QStringLiteral("region"), QStringLiteral("assign"), QStringLiteral("rep.east"), QStringLiteral("east")}), 0);
     QVERIFY(rep->sync().ok());
     QVERIFY(rep->count(QStringLiteral("SELECT count(*) FROM account WHERE region_id = ?"), {m_company.east}) > 0);
+}
+
+namespace {
+
+// Cancels a sync once `pages` snapshot pages are applied (each page reports progress once).
+class CancelAfterPages : public core::JobContext
+{
+public:
+    CancelAfterPages(QSqlDatabase db, int pages) : m_db(std::move(db)), m_left(pages) {}
+    core::Result<QSqlDatabase> connection() override { return m_db; }
+    bool isCanceled() const override { return m_left <= 0; }
+    void setProgress(int, int, const QString &) override { --m_left; }
+
+private:
+    QSqlDatabase m_db;
+    int m_left;
+};
+
+} // namespace
+
+void TestSyncEngine::interruptedFirstDownloadGoesOn()
+{
+    auto whole = client(QStringLiteral("director"));
+    TestClient laptop(m_dir.filePath(QStringLiteral("interrupted.sqlite")), m_server->url());
+    QVERIFY(laptop.engine().login(QStringLiteral("director"), QString::fromLatin1(test::kTestPassword), QString()).ok());
+    // The first page is the regions' (the catalogue's first entity): cancelled right after it.
+    CancelAfterPages cancel(laptop.db(), 1);
+    auto cut = laptop.engine().sync(cancel);
+    QVERIFY(!cut.ok());
+    QCOMPARE(cut.error().code, core::ErrorCode::Cancelled);
+    const qint64 regions = laptop.count(QStringLiteral("SELECT count(*) FROM region"));
+    QCOMPARE(regions, whole->count(QStringLiteral("SELECT count(*) FROM region")));
+    QCOMPARE(laptop.count(QStringLiteral("SELECT count(*) FROM account")), 0);
+    QVERIFY(!sync::SyncState(laptop.db()).value(sync::SyncState::kSnapshotProgress).value().isEmpty());
+    QCOMPARE(sync::SyncState(laptop.db()).value(sync::SyncState::kCursor).value().toLongLong(), 0); // not yet pulling
+
+    // The next sync goes on after the regions instead of starting again, and ends like a whole one.
+    TestClient fresh(m_dir.filePath(QStringLiteral("uninterrupted.sqlite")), m_server->url());
+    QVERIFY(fresh.engine().login(QStringLiteral("director"), QString::fromLatin1(test::kTestPassword), QString()).ok());
+    auto all = fresh.sync();
+    auto rest = laptop.sync();
+    QVERIFY2(rest.ok(), qPrintable(rest.ok() ? QString() : rest.error().message));
+    QCOMPARE(rest.value().pulled, all.value().pulled - static_cast<int>(regions));
+    for (const core::EntityDescriptor &entity : core::EntityCatalog::instance().entities()) {
+        const QString sql = QStringLiteral("SELECT count(*) || ':' || coalesce(sum(version), 0) FROM %1").arg(entity.name);
+        QCOMPARE(core::Sql(laptop.db()).scalar(sql).value().toString(), core::Sql(fresh.db()).scalar(sql).value().toString());
+    }
+    QVERIFY(sync::SyncState(laptop.db()).value(sync::SyncState::kSnapshotProgress).value().isEmpty());
+    QCOMPARE(sync::SyncState(laptop.db()).value(sync::SyncState::kCursor).value(),
+             sync::SyncState(fresh.db()).value(sync::SyncState::kCursor).value());
 }
 
 void TestSyncEngine::revokedDeviceIsWiped()

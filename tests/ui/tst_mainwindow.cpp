@@ -19,7 +19,9 @@
 
 #include "domain/money.h"
 #include "itemmodels/recordlistmodel.h"
+#include "storage/readqueries.h"
 #include "storage/recordlistspecs.h"
+#include "storage/store.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -40,6 +42,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void windowSaysItShowsDemoData();
     void dashboardShowsTheDatabaseFigures();
+    void figuresReadBeforeTheWindowHasTheStoreAreShownAtOnce();
     void everyPageCanBeVisited();
     void searchAndFiltersNarrowTheLists();
     void dashboardRegionFilter();
@@ -125,6 +128,26 @@ void TestMainWindow::visit(Page page)
     m_window->pageAction(page)->trigger();
     QCOMPARE(m_window->currentPage(), page);
     QVERIFY(m_window->page(page)->isVisible());
+}
+
+// How the app starts on a warm machine: the file is opened and the first figures read while the
+// window is built. They must be in the window when setStore() returns, before any event-loop turn,
+// so that its first frame shows them.
+void TestMainWindow::figuresReadBeforeTheWindowHasTheStoreAreShownAtOnce()
+{
+    QTemporaryDir dir;
+    core::Store store(test::copyOfDemoDatabase(dir));
+    const QFuture<core::Result<core::StoreInfo>> opening = store.open();
+    const QFuture<core::Result<core::DashboardData>> figures = core::loadFirstDashboard(store, opening);
+    QTRY_VERIFY_WITH_TIMEOUT(figures.isFinished(), 30000);
+    ui::MainWindow window;
+    QSignalSpy loaded(window.dashboard(), &ui::DashboardPage::loaded);
+    window.setStore(&store, opening.result().value(), figures);
+    QCOMPARE(loaded.size(), 1);
+    QVERIFY(!window.dashboard()->isLoading());
+    QCOMPARE(window.dashboard()->data().kpis.salesLast12Minor, m_window->dashboard()->data().kpis.salesLast12Minor);
+    QCOMPARE(window.dashboard()->tiles()[0]->value(), m_window->dashboard()->tiles()[0]->value());
+    QCOMPARE(window.dashboard()->salesChart()->monthCount(), 24);
 }
 
 void TestMainWindow::everyPageCanBeVisited()

@@ -5,7 +5,6 @@
 #include "domain/futurewatch.h"
 #include "widgets/kpitile.h"
 
-#include "domain/clock.h"
 #include "domain/enumlabels.h"
 #include "domain/money.h"
 #include "domain/percent.h"
@@ -156,13 +155,25 @@ void DashboardPage::changeEvent(QEvent *event)
 
 void DashboardPage::setStore(core::Store *store, const core::StoreInfo &info)
 {
+    attachStore(store, info);
+    refresh();
+}
+
+void DashboardPage::setStore(core::Store *store, const core::StoreInfo &info,
+                             QFuture<core::Result<core::DashboardData>> firstFigures)
+{
+    attachStore(store, info);
+    watchLoad(std::move(firstFigures));
+}
+
+void DashboardPage::attachStore(core::Store *store, const core::StoreInfo &info)
+{
     m_store = store;
     m_info = info;
     m_hasData = false;
     m_data = {};
     m_currency.clear();
     fillRegionFilter();
-    refresh();
 }
 
 void DashboardPage::clearStore()
@@ -177,14 +188,6 @@ void DashboardPage::clearStore()
     showPlaceholders();
 }
 
-QDate DashboardPage::asOfDate() const
-{
-    // The demo's "today" is the day it was built for; a company database lives in real time.
-    if (m_info.kind == core::DatabaseKind::Demo && m_info.dataAsOf.isValid())
-        return m_info.dataAsOf;
-    return core::Clock::nowUtc().toLocalTime().date();
-}
-
 void DashboardPage::reloadAll()
 {
     m_currency.clear();
@@ -196,33 +199,48 @@ void DashboardPage::refresh()
     if (!m_store)
         return;
     core::DashboardFilter filter;
-    filter.asOf = asOfDate();
+    filter.asOf = core::dashboardAsOf(m_info);
     filter.regionId = m_region->currentData().toString();
     // Found on the first load of this database and kept: it scans every order and deal.
     filter.currency = m_currency;
+    watchLoad(core::loadDashboard(*m_store, filter));
+}
+
+void DashboardPage::watchLoad(QFuture<core::Result<core::DashboardData>> load)
+{
     m_loading = true;
     m_refresh->setEnabled(false);
     const quint64 generation = ++m_loadGeneration;
-    core::watchFuture(this, core::loadDashboard(*m_store, filter), [this, generation](const core::Result<core::DashboardData> &result) {
-        if (generation != m_loadGeneration)
-            return; // the user changed the region (or the database) meanwhile
-        m_loading = false;
-        m_refresh->setEnabled(true);
-        if (!result) {
-            Q_EMIT failed(tr("The dashboard could not be loaded: %1").arg(result.error().message));
-            return;
-        }
-        const bool regionsChanged = result.value().regions.size() != m_data.regions.size();
-        m_data = result.value();
-        m_currency = m_data.filter.currency;
-        m_hasData = true;
-        if (regionsChanged) {
-            fillRegionFilter();
-            Q_EMIT this->regionsChanged(m_data.regions);
-        }
-        showData(m_data);
-        Q_EMIT loaded();
+    if (load.isFinished() && load.resultCount() > 0) {
+        // Read while the window was being built: shown now, in the window's first frame if it is
+        // not on screen yet, instead of one event-loop turn later.
+        onLoaded(load.result());
+        return;
+    }
+    core::watchFuture(this, std::move(load), [this, generation](const core::Result<core::DashboardData> &result) {
+        if (generation == m_loadGeneration) // else the user changed the region (or the database) meanwhile
+            onLoaded(result);
     });
+}
+
+void DashboardPage::onLoaded(const core::Result<core::DashboardData> &result)
+{
+    m_loading = false;
+    m_refresh->setEnabled(true);
+    if (!result) {
+        Q_EMIT failed(tr("The dashboard could not be loaded: %1").arg(result.error().message));
+        return;
+    }
+    const bool regionsChanged = result.value().regions.size() != m_data.regions.size();
+    m_data = result.value();
+    m_currency = m_data.filter.currency;
+    m_hasData = true;
+    if (regionsChanged) {
+        fillRegionFilter();
+        Q_EMIT this->regionsChanged(m_data.regions);
+    }
+    showData(m_data);
+    Q_EMIT loaded();
 }
 
 void DashboardPage::fillRegionFilter()

@@ -3,6 +3,9 @@
 #include "storage/dashboarddata.h"
 #include "storage/storeinfo.h"
 
+#include "domain/result.h"
+
+#include <QFuture>
 #include <QWidget>
 
 class QBoxLayout;
@@ -32,6 +35,9 @@ public:
     explicit DashboardPage(QWidget *parent = nullptr);
 
     void setStore(core::Store *store, const core::StoreInfo &info);
+    // The same, with the first figures (all regions, the usual currency) already being read.
+    void setStore(core::Store *store, const core::StoreInfo &info,
+                  QFuture<core::Result<core::DashboardData>> firstFigures);
     void clearStore();
     void refresh();
     // After the data changed underneath (a sync): the reporting currency is chosen again too.
@@ -58,11 +64,13 @@ private:
     QLayout *buildHeader(QWidget *content);
     void buildTopCustomers(QWidget *content, QBoxLayout *layout);
     void retranslateUi();
+    void attachStore(core::Store *store, const core::StoreInfo &info);
+    void watchLoad(QFuture<core::Result<core::DashboardData>> load);
+    void onLoaded(const core::Result<core::DashboardData> &result);
     void showData(const core::DashboardData &data);
     void fillTiles();
     void showPlaceholders();
     void fillRegionFilter();
-    QDate asOfDate() const;
 
     core::Store *m_store = nullptr;
     core::StoreInfo m_info;
