@@ -181,40 +181,62 @@ ApiResult<QJsonObject> AuthService::refresh(const QJsonObject &body, const QStri
     ApiResult<QJsonObject> answer = unauthorized(QStringLiteral("bad_refresh"), QStringLiteral("Sign in again."));
     const core::Status done = m_database.transaction([&](QSqlDatabase &tx) -> core::Status {
         const Sql s(tx);
-        auto row = s.query(QStringLiteral("SELECT user_id, client_id, family, expires_at, used, revoked FROM refresh_token "
-                                          "WHERE token_hash = ?%1").arg(m_database.forUpdate()),
-                           {TokenService::hashRefreshToken(token)});
+        const QString hash = TokenService::hashRefreshToken(token);
+        auto row = s.query(QStringLiteral("SELECT user_id, client_id, family, expires_at, used, revoked, used_at, superseded "
+                                          "FROM refresh_token WHERE token_hash = ?%1").arg(m_database.forUpdate()),
+                           {hash});
         if (!row)
             return row.error();
         if (!row.value().next())
             return {};
         const QSqlQuery &r = row.value();
-        const QString userId = r.value(0).toString();
-        const QString family = r.value(2).toString();
-        if (r.value(4).toInt() != 0) {
-            // A rotated token came back: someone copied it. End the whole chain.
+        const StoredRefreshToken stored{r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toLongLong(),
+                                        r.value(4).toInt() != 0, r.value(5).toInt() != 0, r.value(6).toLongLong(), r.value(7).toInt() != 0};
+        if (stored.superseded || (stored.used && !retriesLostAnswer(tx, stored, clientId, now))) {
+            // A rotated token came back, or one a retry replaced: someone copied it. End the whole chain.
             answer = unauthorized(QStringLiteral("refresh_reused"), QStringLiteral("Sign in again."));
-            if (auto revoked = s.exec(QStringLiteral("UPDATE refresh_token SET revoked = 1 WHERE family = ?"), {family}); !revoked)
+            if (auto revoked = s.exec(QStringLiteral("UPDATE refresh_token SET revoked = 1 WHERE family = ?"), {stored.family}); !revoked)
                 return revoked;
-            return writeAudit(tx, {userId, clientId, QStringLiteral("refresh_reused"), {}, {}, {}, address}, now);
+            return writeAudit(tx, {stored.userId, clientId, QStringLiteral("refresh_reused"), {}, {}, {}, address}, now);
         }
-        if (r.value(5).toInt() != 0 || r.value(3).toLongLong() <= now || r.value(1).toString() != clientId)
+        if (stored.revoked || stored.expiresAt <= now || stored.clientId != clientId)
             return {};
-        auto session = loadSession(tx, userId, clientId);
+        auto session = loadSession(tx, stored.userId, clientId);
         if (!session) {
             answer = unauthorized(QStringLiteral("revoked"), QStringLiteral("Access was revoked by an administrator."));
             return {};
         }
-        if (auto used = s.exec(QStringLiteral("UPDATE refresh_token SET used = 1 WHERE token_hash = ?"),
-                               {TokenService::hashRefreshToken(token)});
-            !used)
-            return used;
-        answer = issue(tx, session.value(), family);
+        if (!stored.used)
+            if (auto used = s.exec(QStringLiteral("UPDATE refresh_token SET used = 1, used_at = ? WHERE token_hash = ?"), {now, hash}); !used)
+                return used;
+        answer = issue(tx, session.value(), stored.family);
         return {};
     });
     if (!done)
         return internalError(done.error());
     return answer;
+}
+
+// The answer to a refresh can be lost after the server committed it (a dropped connection): the
+// laptop then sends its old token again. That is a retry, not a thief, when it comes from the same
+// device within kLostAnswerGraceMs and the token that replaced it was never used: that successor is
+// superseded (presented later, it ends the chain) and the retry gets a new pair.
+bool AuthService::retriesLostAnswer(const QSqlDatabase &tx, const StoredRefreshToken &stored, const QString &clientId, qint64 now) const
+{
+    if (stored.clientId != clientId || stored.revoked || now - stored.usedAt > kLostAnswerGraceMs)
+        return false;
+    const Sql s(tx);
+    // Any token issued since this one was used, and used itself, means the laptop got its answer.
+    auto usedSince = s.scalar(QStringLiteral("SELECT count(*) FROM refresh_token WHERE family = ? AND created_at >= ? AND used = 1"),
+                              {stored.family, stored.usedAt});
+    if (!usedSince || usedSince.value().toLongLong() > 0)
+        return false;
+    auto successor = s.scalar(QStringLiteral("SELECT token_hash FROM refresh_token WHERE family = ? AND used = 0 AND revoked = 0 "
+                                             "AND superseded = 0 AND created_at >= ?"),
+                              {stored.family, stored.usedAt});
+    if (!successor || !successor.value().isValid())
+        return false;
+    return s.exec(QStringLiteral("UPDATE refresh_token SET superseded = 1, revoked = 1 WHERE token_hash = ?"), {successor.value()}).ok();
 }
 
 ApiResult<QJsonObject> AuthService::logout(const QJsonObject &body, const QString &address) const

@@ -6,6 +6,8 @@
 
 #include <sodium.h>
 
+#include <vector>
+
 namespace vantage::server {
 namespace {
 
@@ -55,6 +57,15 @@ const QStringList kStep1{
                    "PRIMARY KEY (kind, year))"),
 };
 
+// Step 2: when a refresh token was used, and whether a retry of a lost refresh answer replaced it
+// (AuthService::refresh).
+const QStringList kStep2{
+    QStringLiteral("ALTER TABLE refresh_token ADD COLUMN used_at BIGINT"),
+    QStringLiteral("ALTER TABLE refresh_token ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0"),
+};
+
+const std::vector<const QStringList *> kSteps{&kStep1, &kStep2};
+
 // Any constant shared by every instance: the advisory lock that serializes schema set-up.
 constexpr qint64 kSchemaLockKey = 0x76616e7461676531; // "vantage1"
 
@@ -89,7 +100,7 @@ QString newTokenKey()
 
 int ServerSchema::latestVersion()
 {
-    return 1;
+    return static_cast<int>(kSteps.size());
 }
 
 core::Result<int> ServerSchema::currentVersion(const ServerDatabase &database)
@@ -117,7 +128,7 @@ core::Status ServerSchema::migrate(const ServerDatabase &database)
                                .arg(current.value())
                                .arg(latestVersion()),
                            QStringLiteral("server schema too new")};
-    if (current.value() >= 1)
+    if (current.value() == latestVersion())
         return {};
     return database.transaction([&database](QSqlDatabase &db) -> core::Status {
         const core::Sql sql(db);
@@ -128,16 +139,20 @@ core::Status ServerSchema::migrate(const ServerDatabase &database)
         auto version = sql.scalar(QStringLiteral("SELECT value FROM server_meta WHERE key = 'schema_version'"));
         if (!version)
             return version.error();
-        if (version.value().isValid())
+        const int from = version.value().isValid() ? version.value().toString().toInt() : 0;
+        if (from >= latestVersion())
             return {};
-        for (const QString &statement : kStep1)
-            if (auto done = sql.exec(statement); !done)
-                return done;
-        if (auto key = sql.exec(QStringLiteral("INSERT INTO server_meta (key, value) VALUES ('token_key', ?)"),
-                                {newTokenKey()});
-            !key)
-            return key;
-        return sql.exec(QStringLiteral("INSERT INTO server_meta (key, value) VALUES ('schema_version', '1')"));
+        for (int step = from + 1; step <= latestVersion(); ++step)
+            for (const QString &statement : *kSteps[static_cast<size_t>(step - 1)])
+                if (auto done = sql.exec(statement); !done)
+                    return done;
+        if (from == 0)
+            if (auto key = sql.exec(QStringLiteral("INSERT INTO server_meta (key, value) VALUES ('token_key', ?)"), {newTokenKey()});
+                !key)
+                return key;
+        const QString latest = QString::number(latestVersion());
+        return from == 0 ? sql.exec(QStringLiteral("INSERT INTO server_meta (key, value) VALUES ('schema_version', ?)"), {latest})
+                         : sql.exec(QStringLiteral("UPDATE server_meta SET value = ? WHERE key = 'schema_version'"), {latest});
     });
 }
 

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void databaseFileReachesADirectorsLaptop();
     void csvFolderIsImported();
     void refusalsSayWhatAndWhere();
+    void aVersion1ServerDatabaseIsMigrated();
 
 private:
     qint64 sourceCount(const QString &table) const;
@@ -136,6 +137,37 @@ void TestServerImport::refusalsSayWhatAndWhere()
     QCOMPARE(server.admin({QStringLiteral("import"), QStringLiteral("spreadsheet"), damaged}, "pw", &output), 2);
     // Nothing of the refused imports reached the server: the demo still loads into it.
     QCOMPARE(server.admin({QStringLiteral("import"), QStringLiteral("demo"), QStringLiteral("--as-of"), QStringLiteral("2026-11-28")}, "pw", &output), 0);
+}
+
+// Schema step 2 (refresh tokens' used_at and superseded) on a server database made at step 1: the
+// step is undone on a new database, then `migrate` applies it again and nothing else is lost.
+void TestServerImport::aVersion1ServerDatabaseIsMigrated()
+{
+    const QString spec = test::newServerDatabase(m_dir);
+    ServerProcess server(spec);
+    QString output;
+    QCOMPARE(server.admin({QStringLiteral("import"), QStringLiteral("demo"), QStringLiteral("--as-of"), QStringLiteral("2026-11-28")}, "pw", &output), 0);
+    {
+        const server::ServerDatabase database(server::DatabaseSpec::parse(spec).value());
+        const core::Sql sql(database.connection().value());
+        for (const char *statement : {"ALTER TABLE refresh_token DROP COLUMN used_at", "ALTER TABLE refresh_token DROP COLUMN superseded",
+                                      "UPDATE server_meta SET value = '1' WHERE key = 'schema_version'"})
+            QVERIFY(sql.exec(QString::fromLatin1(statement)).ok());
+    }
+    QCOMPARE(server.admin({QStringLiteral("migrate")}, {}, &output), 0);
+    QVERIFY2(output.contains(QStringLiteral("schema version 2")), qPrintable(output));
+    QVERIFY(server.start());
+    TestClient laptop(m_dir.filePath(QStringLiteral("migrated-laptop.sqlite")), server.url());
+    QVERIFY(laptop.engine().login(QStringLiteral("demo.director"), QStringLiteral("pw"), QStringLiteral("test")).ok());
+    QVERIFY(laptop.sync().ok());
+    QVERIFY(laptop.count(QStringLiteral("SELECT count(*) FROM opportunity")) > 0);
+    // The new columns work: a refresh marks its token used (AuthService::refresh).
+    laptop.engine().setSession([&] {
+        sync::SyncSession expired = laptop.engine().session();
+        expired.accessExpiresMs = 0;
+        return expired;
+    }());
+    QVERIFY(laptop.sync().ok());
 }
 
 QTEST_GUILESS_MAIN(TestServerImport)

@@ -14,6 +14,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUuid>
 
 using namespace vantage;
 using sync::HttpReply;
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void sqlMetacharactersAreJustText();
     void passwordGuessingIsThrottled();
     void aStolenRefreshTokenEndsTheSession();
+    void aLostRefreshAnswerIsRetried();
     void disablingAUserStopsItsTokensAtOnce();
 
 private:
@@ -234,17 +236,57 @@ void TestServerSecurity::aStolenRefreshTokenEndsTheSession()
     auto rep = client(QStringLiteral("rep.east"));
     const QString clientId = sync::SyncState(rep->db()).clientId().value();
     const QString stolen = rep->engine().session().refreshToken;
-    const QJsonObject body{{QStringLiteral("refreshToken"), stolen}, {QStringLiteral("clientId"), clientId}};
-    const HttpReply first = post(QStringLiteral("/v1/auth/refresh"), QJsonDocument(body).toJson(), QString());
+    const auto refresh = [&](const QString &token) {
+        const QJsonObject body{{QStringLiteral("refreshToken"), token}, {QStringLiteral("clientId"), clientId}};
+        return post(QStringLiteral("/v1/auth/refresh"), QJsonDocument(body).toJson(), QString());
+    };
+    const auto tokenOf = [](const HttpReply &reply) {
+        return QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("refreshToken")).toString();
+    };
+    const HttpReply first = refresh(stolen);
     QCOMPARE(first.status, 200);
-    const QString rotated = QJsonDocument::fromJson(first.body).object().value(QStringLiteral("refreshToken")).toString();
+    const QString rotated = tokenOf(first);
     QVERIFY(!rotated.isEmpty() && rotated != stolen);
-    // The old token comes back (a copy someone took): the whole chain ends, the new token too.
-    const HttpReply reused = post(QStringLiteral("/v1/auth/refresh"), QJsonDocument(body).toJson(), QString());
+    // The laptop goes on with its new token ...
+    const HttpReply second = refresh(rotated);
+    QCOMPARE(second.status, 200);
+    // ... and the old one comes back (a copy someone took): the whole chain ends, the newest token too.
+    const HttpReply reused = refresh(stolen);
     QCOMPARE(reused.status, 401);
     QCOMPARE(QJsonDocument::fromJson(reused.body).object().value(QStringLiteral("code")).toString(), QStringLiteral("refresh_reused"));
-    const QJsonObject next{{QStringLiteral("refreshToken"), rotated}, {QStringLiteral("clientId"), clientId}};
-    QCOMPARE(post(QStringLiteral("/v1/auth/refresh"), QJsonDocument(next).toJson(), QString()).status, 401);
+    QCOMPARE(refresh(tokenOf(second)).status, 401);
+}
+
+void TestServerSecurity::aLostRefreshAnswerIsRetried()
+{
+    auto rep = client(QStringLiteral("rep.west"));
+    const QString clientId = sync::SyncState(rep->db()).clientId().value();
+    const QString current = rep->engine().session().refreshToken;
+    const auto refresh = [&](const QString &token, const QString &client) {
+        const QJsonObject body{{QStringLiteral("refreshToken"), token}, {QStringLiteral("clientId"), client}};
+        return post(QStringLiteral("/v1/auth/refresh"), QJsonDocument(body).toJson(), QString());
+    };
+    const auto tokenOf = [](const HttpReply &reply) {
+        return QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("refreshToken")).toString();
+    };
+    // The server rotates, the answer never reaches the laptop, which tries its token again.
+    const HttpReply lost = refresh(current, clientId);
+    QCOMPARE(lost.status, 200);
+    const HttpReply retried = refresh(current, clientId);
+    QCOMPARE(retried.status, 200);
+    QVERIFY(tokenOf(retried) != tokenOf(lost));
+    // Not from another device: that is a copy.
+    QCOMPARE(refresh(current, QUuid::createUuid().toString(QUuid::WithoutBraces)).status, 401);
+    // The chain ended with it; a fresh sign-in starts a new one, and the retry works again ...
+    auto again = client(QStringLiteral("rep.west"));
+    const QString next = again->engine().session().refreshToken;
+    const QString nextClient = sync::SyncState(again->db()).clientId().value();
+    const HttpReply lostAgain = refresh(next, nextClient);
+    QCOMPARE(refresh(next, nextClient).status, 200);
+    // ... while the answer that was lost, should it turn up somewhere, ends the chain.
+    const HttpReply forked = refresh(tokenOf(lostAgain), nextClient);
+    QCOMPARE(forked.status, 401);
+    QCOMPARE(QJsonDocument::fromJson(forked.body).object().value(QStringLiteral("code")).toString(), QStringLiteral("refresh_reused"));
 }
 
 void TestServerSecurity::disablingAUserStopsItsTokensAtOnce()
