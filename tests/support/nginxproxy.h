@@ -43,6 +43,7 @@ public:
         if (config.isEmpty() || !write(QStringLiteral("nginx.conf"), config.toUtf8()))
             return false;
         m_process.setProcessChannelMode(QProcess::MergedChannels);
+        m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); }); // dies with the test
         m_process.start(program(), {QStringLiteral("-c"), path(QStringLiteral("nginx.conf")), QStringLiteral("-p"), m_dir});
         const bool up = QTest::qWaitFor([this] { return m_process.state() == QProcess::NotRunning || accepts(m_tlsPort); }, 15000);
         if (!up || m_process.state() == QProcess::NotRunning) {

@@ -7,6 +7,8 @@
 
 #include <csignal>
 
+#include <sys/prctl.h>
+
 namespace vantage::test {
 
 // A real vantage-server process for a test: its own database (an SQLite file, or the PostgreSQL
@@ -14,7 +16,11 @@ namespace vantage::test {
 class ServerProcess
 {
 public:
-    explicit ServerProcess(QString databaseSpec) : m_spec(std::move(databaseSpec)) {}
+    explicit ServerProcess(QString databaseSpec) : m_spec(std::move(databaseSpec))
+    {
+        // A test that dies (qFatal, a crash) takes its server with it instead of leaving it running.
+        m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    }
     ~ServerProcess() { stop(); }
 
     static QString program() { return QStringLiteral(VANTAGE_SERVER_PATH); }
