@@ -24,6 +24,10 @@
 #include "storage/store.h"
 
 #include <QAction>
+#include <QBarSet>
+#include <QHeaderView>
+#include <QStackedBarSeries>
+#include <QValueAxis>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSignalSpy>
@@ -45,6 +49,8 @@ private Q_SLOTS:
     void figuresReadBeforeTheWindowHasTheStoreAreShownAtOnce();
     void everyPageCanBeVisited();
     void searchAndFiltersNarrowTheLists();
+    void aListReadWhileHiddenIsSizedWhenShown();
+    void refreshedChartsMatchChartsBuiltAnew();
     void dashboardRegionFilter();
     void dialogsOpenFromTheMenu();
     void chineseIsCompleteAndNotClipped();
@@ -196,6 +202,74 @@ void TestMainWindow::searchAndFiltersNarrowTheLists()
         QCOMPARE(deals->model()->index(row, regionColumn).data().toString(), QStringLiteral("East"));
     region->setCurrentIndex(0);
     visit(Page::Dashboard);
+}
+
+// A refresh reads every list, also those of hidden pages. Such a list is sized when its page is
+// first shown (sizing it hidden blocks the window), to the widths a list read while shown gets.
+void TestMainWindow::aListReadWhileHiddenIsSizedWhenShown()
+{
+    visit(Page::Orders); // read while shown, if not read yet
+    QTRY_VERIFY(!list(Page::Orders)->isLoading() && list(Page::Orders)->model()->rowCount() > 0);
+    visit(Page::Dashboard);
+    QTemporaryDir dir;
+    core::Store store(test::copyOfDemoDatabase(dir));
+    const QFuture<core::Result<core::StoreInfo>> opening = store.open();
+    QTRY_VERIFY_WITH_TIMEOUT(opening.isFinished(), 30000);
+    ui::MainWindow window;
+    window.setStore(&store, opening.result().value());
+    window.resize(m_window->size());
+    window.show();
+    auto *orders = qobject_cast<ui::RecordListPage *>(window.page(Page::Orders));
+    QVERIFY(!orders->isVisible());
+    QSignalSpy loaded(orders, &ui::RecordListPage::loaded);
+    orders->reload();
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 20000);
+    QVERIFY(orders->model()->rowCount() > 0);
+
+    window.pageAction(Page::Orders)->trigger();
+    QVERIFY(orders->isVisible());
+    QTRY_VERIFY(!orders->isLoading() && orders->model()->rowCount() > 0);
+    const QHeaderView *hiddenRead = orders->view()->horizontalHeader();
+    const QHeaderView *shownRead = list(Page::Orders)->view()->horizontalHeader();
+    QCOMPARE(hiddenRead->count(), shownRead->count());
+    for (int column = 0; column + 1 < hiddenRead->count(); ++column) // the last one stretches to the window
+        QCOMPARE(hiddenRead->sectionSize(column), shownRead->sectionSize(column));
+    window.close();
+}
+
+// A refresh of the same months and regions changes the bars of the chart shown instead of
+// building another: what it shows must be what a chart built for those figures shows.
+void TestMainWindow::refreshedChartsMatchChartsBuiltAnew()
+{
+    const core::DashboardData shown = m_window->dashboard()->data();
+    core::DashboardData changed = shown;
+    QVERIFY(changed.salesByMonth.size() > 2);
+    changed.salesByMonth[1].amountMinor /= 2; // an early month: the largest total and the axis unit stay
+    changed.salesByMonth[2].amountMinor = 0;
+
+    ui::SalesByMonthChart refreshed;
+    refreshed.setData(shown);
+    const QChart *built = refreshed.chart();
+    refreshed.setData(changed);
+    QCOMPARE(refreshed.chart(), built); // changed in place
+    ui::SalesByMonthChart anew;
+    anew.setData(changed);
+    const auto bars = [](const QChart *chart) {
+        QList<QList<qreal>> values;
+        for (const QBarSet *set : qobject_cast<const QStackedBarSeries *>(chart->series().at(0))->barSets()) {
+            values.append(QList<qreal>());
+            for (int i = 0; i < set->count(); ++i)
+                values.back().append(set->at(i));
+        }
+        return values;
+    };
+    QCOMPARE(bars(refreshed.chart()), bars(anew.chart()));
+    QVERIFY(bars(refreshed.chart()) != bars(m_window->dashboard()->salesChart()->chart())); // the change shows
+    const auto *refreshedAxis = qobject_cast<const QValueAxis *>(refreshed.chart()->axes(Qt::Vertical).at(0));
+    const auto *anewAxis = qobject_cast<const QValueAxis *>(anew.chart()->axes(Qt::Vertical).at(0));
+    QCOMPARE(refreshedAxis->max(), anewAxis->max());
+    QCOMPARE(refreshedAxis->tickCount(), anewAxis->tickCount());
+    QCOMPARE(refreshedAxis->titleText(), anewAxis->titleText());
 }
 
 void TestMainWindow::dashboardRegionFilter()

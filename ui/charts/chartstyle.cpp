@@ -4,6 +4,7 @@
 #include <QChart>
 #include <QCoreApplication>
 #include <QLocale>
+#include <QValueAxis>
 
 namespace vantage::ui {
 namespace {
@@ -46,6 +47,15 @@ AxisMoneyUnit moneyAxisUnit(qint64 largestMinor, const core::Currency &currency)
     if (major >= 5e3)
         return {minorPerMajor * 1e3, Tr::tr("thousands of %1").arg(currency.code())};
     return {minorPerMajor, currency.code()};
+}
+
+void setValueRange(QValueAxis *axis, qint64 largestMinor, const AxisMoneyUnit &unit)
+{
+    // Nice numbers start from the tick count: that of a new axis, not the one the last range chose.
+    static const int defaultTickCount = QValueAxis().tickCount();
+    axis->setTickCount(defaultTickCount);
+    axis->setRange(0, largestMinor > 0 ? static_cast<double>(largestMinor) / unit.divisor : 1.0);
+    axis->applyNiceNumbers();
 }
 
 } // namespace vantage::ui

@@ -6,6 +6,7 @@
 
 class QChart;
 class QAbstractAxis;
+class QValueAxis;
 
 namespace vantage::ui {
 
@@ -20,5 +21,8 @@ struct AxisMoneyUnit
     QString title; // translated axis title
 };
 AxisMoneyUnit moneyAxisUnit(qint64 largestMinor, const core::Currency &currency);
+// Axis from 0 to the largest value in that unit, rounded out to nice numbers; the same on an axis
+// shown before as on a new one.
+void setValueRange(QValueAxis *axis, qint64 largestMinor, const AxisMoneyUnit &unit);
 
 } // namespace vantage::ui

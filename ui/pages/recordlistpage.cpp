@@ -91,11 +91,7 @@ void RecordListPage::setStore(core::Store *store)
     connect(m_model, &core::RecordListModel::loadingChanged, this, [this](bool loading) {
         updateCount();
         if (!loading) {
-            // Size columns to the first rows once; later searches and sorts keep the user's widths.
-            if (!m_columnsSized && m_model->rowCount() > 0) {
-                m_view->resizeColumnsToContents();
-                m_columnsSized = true;
-            }
+            sizeColumnsOnce();
             Q_EMIT loaded();
         }
     });
@@ -138,7 +134,20 @@ void RecordListPage::reloadIfLoaded()
 void RecordListPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    sizeColumnsOnce(); // rows read while the page was hidden
     applyQuery();
+}
+
+void RecordListPage::sizeColumnsOnce()
+{
+    // Size columns to the first rows once; later searches and sorts keep the user's widths. Not
+    // while the page is hidden: measuring every cell of a page of rows blocks the window for tens
+    // of milliseconds, so a list read in the background is sized when it is first shown, before
+    // it is painted, to the same rows.
+    if (m_columnsSized || !m_model || m_model->rowCount() == 0 || !isVisible())
+        return;
+    m_view->resizeColumnsToContents();
+    m_columnsSized = true;
 }
 
 void RecordListPage::clearStore()

@@ -58,6 +58,7 @@ private:
     void buildUi();
     void fillFilter(const QString &key);
     void updateCount();
+    void sizeColumnsOnce(); // to the rows loaded, the first time they are on screen
     void applyQuery(); // the search and filters shown, to the model (once the page has been seen)
 
     const core::RecordListSpec &m_spec;
