@@ -57,15 +57,19 @@ QJsonObject bodyObject(const httplib::Request &request, bool *ok)
     return document.object();
 }
 
-QString address(const httplib::Request &request)
-{
-    // Behind nginx the peer is the proxy; the original client is in X-Forwarded-For.
-    const std::string forwarded = request.get_header_value("X-Forwarded-For");
-    const std::string peer = forwarded.empty() ? request.remote_addr : forwarded.substr(0, forwarded.find(','));
-    return QString::fromStdString(peer).trimmed().left(64);
-}
-
 } // namespace
+
+// Behind nginx the peer is the proxy and the original client is in X-Forwarded-For (our nginx
+// config sets it, never appends). Anyone else could write any address there and dodge the
+// per-address sign-in throttle, so it is believed only from a trusted proxy.
+QString HttpApi::address(const httplib::Request &request) const
+{
+    const QString peer = QString::fromStdString(request.remote_addr);
+    const std::string forwarded = request.get_header_value("X-Forwarded-For");
+    if (forwarded.empty() || !m_limits.trustedProxies.contains(peer))
+        return peer.left(64);
+    return QString::fromStdString(forwarded.substr(0, forwarded.find(','))).trimmed().left(64);
+}
 
 HttpApi::HttpApi(const ServerDatabase &database, Limits limits)
     : m_database(database), m_limits(limits), m_auth(database), m_push(database), m_pull(database),

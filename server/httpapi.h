@@ -33,6 +33,8 @@ public:
         // A worker thread serves one connection at a time and waits this long for its next
         // request: a sync's requests follow each other at once, a laptop syncs every few minutes.
         int keepAliveSeconds = 2;
+        // Peers whose X-Forwarded-For names the client (nginx on this host by default).
+        QStringList trustedProxies{QStringLiteral("127.0.0.1"), QStringLiteral("::1")};
         bool logRequests = false;
     };
     static constexpr int kMinClientProtocol = 1;
@@ -46,6 +48,7 @@ public:
 
 private:
     void addRoutes();
+    QString address(const httplib::Request &request) const;
     bool protocolAccepted(const httplib::Request &request, httplib::Response &response) const;
     template<typename Handler>
     void withSession(const httplib::Request &request, httplib::Response &response, Handler handler) const;

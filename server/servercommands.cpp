@@ -69,6 +69,8 @@ int serve(const ServerDatabase &database, const QCommandLineParser &parser)
     HttpApi::Limits limits;
     limits.threads = std::max(1, parser.value(QStringLiteral("threads")).toInt());
     limits.logRequests = parser.isSet(QStringLiteral("log"));
+    if (parser.isSet(QStringLiteral("trusted-proxy")))
+        limits.trustedProxies = parser.values(QStringLiteral("trusted-proxy"));
     HttpApi api(database, limits);
     g_api = &api;
     std::signal(SIGTERM, stopServing);
@@ -178,6 +180,10 @@ void ServerCommands::addOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("threads"), Tr::tr("serve: worker threads, each with its own database connection (default 32)."), Tr::tr("N"), QStringLiteral("32")});
     parser.addOption({QStringLiteral("demo"), Tr::tr("serve: use a local demo database with the demo users (created on first use).")});
     parser.addOption({QStringLiteral("log"), Tr::tr("serve: log every request to stderr.")});
+    parser.addOption({QStringLiteral("trusted-proxy"),
+                      Tr::tr("serve: a proxy whose X-Forwarded-For header names the client; repeat for several "
+                             "(default: 127.0.0.1 and ::1, nginx on this host)."),
+                      Tr::tr("ADDRESS")});
     parser.addOption({QStringLiteral("name"), Tr::tr("user add, region add: display name."), Tr::tr("NAME")});
     parser.addOption({QStringLiteral("role"), Tr::tr("user add: rep, regional_manager, director or admin."), Tr::tr("ROLE"),
                       QStringLiteral("rep")});

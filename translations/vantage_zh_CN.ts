@@ -1371,6 +1371,10 @@
   import demo [--as-of YYYY-MM-DD] | import csv DIR [--as-of YYYY-MM-DD] | import database FILE
       （仅导入空服务器；导入用户的密码从标准输入读取）</translation>
     </message>
+    <message>
+        <source>serve: a proxy whose X-Forwarded-For header names the client; repeat for several (default: 127.0.0.1 and ::1, nginx on this host).</source>
+        <translation>serve：其 X-Forwarded-For 标头可信地指明客户端地址的代理；可重复指定多个（默认：127.0.0.1 和 ::1，即本机上的 nginx）。</translation>
+    </message>
 </context>
 <context>
     <name>vantage::server::ServerDatabase</name>

@@ -16,6 +16,8 @@
 #include <QJsonDocument>
 #include <QUuid>
 
+#include <httplib.h>
+
 using namespace vantage;
 using sync::HttpReply;
 using test::TestClient;
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void passwordGuessingIsThrottled();
     void aStolenRefreshTokenEndsTheSession();
     void aLostRefreshAnswerIsRetried();
+    void aForgedForwardedForDoesNotDodgeTheThrottle();
     void disablingAUserStopsItsTokensAtOnce();
 
 private:
@@ -299,6 +302,27 @@ void TestServerSecurity::disablingAUserStopsItsTokensAtOnce()
     QCOMPARE(refused.error().code, core::ErrorCode::Revoked);
     QCOMPARE(manager->count(QStringLiteral("SELECT count(*) FROM account")), 0);
     QCOMPARE(m_server->admin({QStringLiteral("user"), QStringLiteral("enable"), QStringLiteral("mgr.east")}), 0);
+}
+
+// The per-address sign-in throttle counts the real peer: an X-Forwarded-For header is believed
+// only from a trusted proxy (here a made-up one, so the test's loopback peer is not trusted).
+void TestServerSecurity::aForgedForwardedForDoesNotDodgeTheThrottle()
+{
+    test::ServerProcess direct(test::newServerDatabase(m_dir));
+    QVERIFY(direct.start({QStringLiteral("--trusted-proxy"), QStringLiteral("192.0.2.1")}));
+    httplib::Client http("127.0.0.1", direct.port());
+    const auto attempt = [&](int i) {
+        const QJsonObject body{{QStringLiteral("login"), QStringLiteral("guess%1").arg(i)}, {QStringLiteral("password"), QStringLiteral("x")},
+                               {QStringLiteral("clientId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                               {QStringLiteral("deviceName"), QStringLiteral("probe")}};
+        const httplib::Headers headers{{"X-Vantage-Protocol", std::to_string(core::kProtocolVersion)},
+                                       {"X-Forwarded-For", "198.51.100." + std::to_string(i % 250 + 1)}};
+        auto result = http.Post("/v1/auth/login", headers, QJsonDocument(body).toJson().toStdString(), "application/json");
+        return result ? result->status : 0;
+    };
+    for (int i = 0; i < server::AuthService::kMaxFailuresPerAddress; ++i)
+        QCOMPARE(attempt(i), 401);
+    QCOMPARE(attempt(server::AuthService::kMaxFailuresPerAddress), 429);
 }
 
 QTEST_GUILESS_MAIN(TestServerSecurity)
