@@ -27,12 +27,6 @@ core::Status LocalRows::upsert(const core::EntityDescriptor &entity, const QStri
     return Sql(m_db).exec(statement.sql, statement.values);
 }
 
-core::Status LocalRows::replace(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row) const
-{
-    const RowStatement statement = writeStatement(entity, id, row, true, core::Clock::nowMs());
-    return Sql(m_db).exec(statement.sql, statement.values);
-}
-
 RowStatement LocalRows::writeStatement(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row, bool wholeRow,
                                        qint64 nowMs)
 {

@@ -36,16 +36,15 @@ public:
     core::Result<LocalRow> read(const core::EntityDescriptor &entity, const QString &id) const;
     // Inserts the row or replaces the fields it carries; fields it does not carry keep their value.
     core::Status upsert(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row) const;
-    // The server's copy is the whole row: a field it does not carry (never set there) goes back to
-    // the column's default, so nothing the laptop typed and the server refused lingers.
-    core::Status replace(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row) const;
     // Writes only the given fields of an existing row.
     core::Status update(const core::EntityDescriptor &entity, const QString &id, const QJsonObject &fields) const;
     core::Status markDeleted(const core::EntityDescriptor &entity, const QString &id) const;
     core::Status erase(const core::EntityDescriptor &entity, const QString &id) const;
     core::Result<QStringList> childIds(const core::EntityDescriptor &child, const QString &parentId) const;
 
-    // The statement upsert (wholeRow false) and replace (wholeRow true) run.
+    // The statement of upsert (wholeRow false), or of writing the server's copy of a row (wholeRow
+    // true, PageWriter): a field the server's copy does not carry (never set there) goes back to the
+    // column's default, so nothing the laptop typed and the server refused lingers.
     static RowStatement writeStatement(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row, bool wholeRow,
                                        qint64 nowMs);
 

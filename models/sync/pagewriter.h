@@ -20,7 +20,7 @@ public:
     // Reads which rows have pending changes in the outbox; call once, before writing.
     core::Status loadPending();
     bool hasPending(const QString &entity, const QString &id) const;
-    // The server's whole row (LocalRows::replace) unless the local row is newer: false when kept.
+    // The server's whole row (LocalRows::writeStatement with wholeRow) unless the local row is newer: false when kept.
     core::Result<bool> replace(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row);
 
 private:
