@@ -88,7 +88,7 @@ void SimulatedDevice::push()
     const core::Mutation mutation = nextMutation();
     const sync::HttpReply reply = timedPost(QStringLiteral("/v1/push"), core::toJson(core::PushRequest{m_clientId, {mutation}}), m_tally.pushMs);
     if (!reply.reached() || reply.status != 200)
-        return fail(QStringLiteral("push"));
+        return fail(QString()); // timedPost kept what went wrong
     auto answer = core::parsePushResponse(reply.body);
     if (!answer || answer.value().results.size() != 1)
         return fail(QStringLiteral("push answer"));
@@ -111,7 +111,7 @@ void SimulatedDevice::pull()
         const core::PullRequest request{m_clientId, m_cursor, 1000, m_scopeEpoch};
         const sync::HttpReply reply = timedPost(QStringLiteral("/v1/pull"), core::toJson(request), m_tally.pullMs);
         if (!reply.reached() || reply.status != 200)
-            return fail(QStringLiteral("pull"));
+            return fail(QString()); // timedPost kept what went wrong
         auto page = core::parsePullResponse(reply.body);
         if (!page || !page.value().reset.isEmpty())
             return fail(QStringLiteral("pull answer"));
@@ -136,7 +136,7 @@ sync::HttpReply SimulatedDevice::timedPost(const QString &path, const QByteArray
 void SimulatedDevice::fail(const QString &what)
 {
     ++m_tally.errors;
-    if (m_tally.errorSamples.size() < 3)
+    if (!what.isEmpty() && m_tally.errorSamples.size() < 3)
         m_tally.errorSamples << what;
 }
 
