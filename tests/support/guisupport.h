@@ -5,10 +5,20 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWidget>
 
 namespace vantage::test {
+
+// The app under test keeps its data, settings and IT-managed settings in `home`, never the user's;
+// call before the QApplication is made (QSettings reads these once).
+inline void isolateHome(const QTemporaryDir &home)
+{
+    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toUtf8());
+    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toUtf8());
+    qputenv("XDG_CONFIG_DIRS", home.filePath(QStringLiteral("system-config")).toUtf8());
+}
 
 // The first visible widget of type T under root (a dialog the code under test opened), or null.
 template<typename T>

@@ -2,13 +2,12 @@
 // users signing in with the password given on standard input, a director's laptop receiving every
 // row; refusals (a server with data, a missing folder, a damaged or missing file) say what and where
 // and change nothing.
+#include "sqlhelpers.h"
 #include "syncfixture.h"
 #include "testsupport.h"
 
 #include "importing/demodatabasebuilder.h"
 #include "storage/connection.h"
-
-#include <QCryptographicHash>
 
 using namespace vantage;
 using test::ServerProcess;
@@ -40,17 +39,6 @@ void TestServerImport::initTestCase()
     QVERIFY(core::DemoDatabaseBuilder(m_source, QDate(2026, 11, 28)).build(context).ok());
 }
 
-namespace {
-
-QByteArray fileHash(const QString &path)
-{
-    QFile file(path);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    return file.open(QIODevice::ReadOnly) && hash.addData(&file) ? hash.result() : QByteArray();
-}
-
-} // namespace
-
 qint64 TestServerImport::sourceCount(const QString &table) const
 {
     core::ScopedConnection source(m_source, QStringLiteral("import-test-source"), core::ConnectionMode::ReadOnly);
@@ -60,7 +48,7 @@ qint64 TestServerImport::sourceCount(const QString &table) const
 void TestServerImport::databaseFileReachesADirectorsLaptop()
 {
     ServerProcess server(test::newServerDatabase(m_dir));
-    const QByteArray before = fileHash(m_source);
+    const QByteArray before = test::fileSha256(m_source);
     QString output;
     QCOMPARE(server.admin({QStringLiteral("import"), QStringLiteral("database"), m_source}, "import-password", &output), 0);
     QVERIFY2(output.contains(QStringLiteral("rows imported")), qPrintable(output));
@@ -81,7 +69,7 @@ void TestServerImport::databaseFileReachesADirectorsLaptop()
                                  QStringLiteral("sales_order"), QStringLiteral("order_line"), QStringLiteral("payment")})
         QCOMPARE(laptop.count(QStringLiteral("SELECT count(*) FROM %1").arg(table)), sourceCount(table));
     // The file it came from was only read.
-    QCOMPARE(fileHash(m_source), before);
+    QCOMPARE(test::fileSha256(m_source), before);
 
     // A second import into a server that holds data is refused and changes nothing.
     server.stop();

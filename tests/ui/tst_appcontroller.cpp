@@ -322,9 +322,7 @@ int main(int argc, char *argv[])
 {
     QTemporaryDir home;
     g_home = &home;
-    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toUtf8());
-    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toUtf8());
-    qputenv("XDG_CONFIG_DIRS", home.filePath(QStringLiteral("system-config")).toUtf8());
+    test::isolateHome(home);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Vantage"));
     QApplication::setApplicationName(QStringLiteral("Vantage"));
