@@ -5,6 +5,7 @@
 #include "dialogs/settingsdialog.h"
 #include "mainwindow.h"
 #include "pages/dashboardpage.h"
+#include "pages/forecastpage.h"
 #include "pages/recordlistpage.h"
 
 #include "itemmodels/recordlistmodel.h"
@@ -95,6 +96,8 @@ bool ScreenshotRunner::ready() const
         return false;
     if (const auto *list = qobject_cast<ui::RecordListPage *>(m_window->page(m_window->currentPage())))
         return list->model() && !list->isLoading();
+    if (const auto *forecast = qobject_cast<ui::ForecastPage *>(m_window->page(m_window->currentPage())))
+        return forecast->hasReport() && !forecast->isLoading();
     return true;
 }
 

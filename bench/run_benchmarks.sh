@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Vantage benchmark: builds what it needs, measures, prints ONE markdown table on stdout.
 #
-#   bench/run_benchmarks.sh [all|local|sync]     (default all)
+#   bench/run_benchmarks.sh [all|local|sync|forecast]     (default all)
 #
 # local: import, start-up, refresh and dashboard queries (issue 2); sync: initial and incremental
 # sync and 200 simulated laptops against vantage-server on a throw-away PostgreSQL, with pgbench's
-# select-only rate on the same cluster (issue 3).
+# select-only rate on the same cluster (issue 3); forecast: M3 accuracy against the competition's
+# methods and R's forecast package, R's speed, and 10,000 demo-shaped series (issue 4,
+# bench/forecast/measure_forecast.sh).
 #
 # Progress goes to stderr; raw outputs, SQL scripts and query plans go to bench/results/
 # (git-ignored). docs/benchmarks.md records a run and explains the figures.
@@ -101,7 +103,9 @@ build() {
     if [[ ! -f "$BUILD/CMakeCache.txt" ]]; then
         (cd "$ROOT" && cmake --preset bench >&2)
     fi
-    cmake --build "$BUILD" -j "$JOBS" --target vantage vantage-cli vantage-bench vantage-sqltrace vantage-server >&2
+    local targets=(vantage vantage-cli vantage-bench vantage-sqltrace vantage-server)
+    [[ "$MODE" == forecast ]] && targets=(vantage-cli)
+    cmake --build "$BUILD" -j "$JOBS" --target "${targets[@]}" >&2
     BUILD_S=$((SECONDS - started))
 }
 
@@ -443,6 +447,7 @@ main() {
     describe_machine
     [[ "$MODE" == all || "$MODE" == local ]] && measure_local
     [[ "$MODE" == all || "$MODE" == sync ]] && measure_sync_all
+    [[ "$MODE" == all || "$MODE" == forecast ]] && measure_forecast
     row "run: total time of this command" "$(((SECONDS - STARTED_S) / 60)) min $(((SECONDS - STARTED_S) % 60)) s (build: $BUILD_S s)" "" ""
     row "machine: load average at the end" "$(cut -d' ' -f1-3 /proc/loadavg)" "" ""
 
@@ -476,5 +481,8 @@ measure_local() {
     index_rows
 }
 
-case "$MODE" in all | local | sync) ;; *) die "usage: $0 [all|local|sync]" ;; esac
+# shellcheck source=forecast/measure_forecast.sh
+source "$ROOT/bench/forecast/measure_forecast.sh"
+
+case "$MODE" in all | local | sync | forecast) ;; *) die "usage: $0 [all|local|sync|forecast]" ;; esac
 main "$@"

@@ -1,6 +1,7 @@
 #include "clicommands.h"
 
 #include "clioutput.h"
+#include "forecastcommands.h"
 
 #include "domain/clock.h"
 #include "importing/demodatabasebuilder.h"
@@ -66,7 +67,8 @@ QString requiredDb(const QCommandLineParser &parser)
 
 QStringList CliCommands::names()
 {
-    return {QStringLiteral("demo"), QStringLiteral("import"), QStringLiteral("info"), QStringLiteral("migrate")};
+    return {QStringLiteral("demo"),     QStringLiteral("import"),   QStringLiteral("info"),
+            QStringLiteral("migrate"),  QStringLiteral("forecast"), QStringLiteral("backtest")};
 }
 
 void CliCommands::addOptions(QCommandLineParser &parser)
@@ -80,6 +82,7 @@ void CliCommands::addOptions(QCommandLineParser &parser)
                       Tr::tr("Shift the demo dates so the data ends just before this day (default: today)."),
                       Tr::tr("YYYY-MM-DD")});
     parser.addOption({QStringLiteral("strict"), Tr::tr("Fail (exit code 3) when any source row was skipped.")});
+    ForecastCommands::addOptions(parser);
 }
 
 int CliCommands::run(const QString &command, const QCommandLineParser &parser)
@@ -92,6 +95,10 @@ int CliCommands::run(const QString &command, const QCommandLineParser &parser)
         return info(parser);
     if (command == QLatin1String("migrate"))
         return migrate(parser);
+    if (command == QLatin1String("forecast"))
+        return ForecastCommands::forecast(parser);
+    if (command == QLatin1String("backtest"))
+        return ForecastCommands::backtest(parser);
     CliOutput::err() << Tr::tr("error: unknown command \"%1\"; commands: %2")
                             .arg(command, names().join(QStringLiteral(", ")))
                      << Qt::endl;

@@ -11,6 +11,7 @@ VANTAGE_BUILD_PACKAGES=(
     libqt6sql6-sqlite libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libgl-dev
     libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev libsodium-dev
+    libnlopt-dev libeigen3-dev
 )
 VANTAGE_RUNTIME_PACKAGES=(fonts-noto-cjk xvfb xauth)
 # nginx and openssl: tests/sync/tst_deployment.cpp runs the packaged nginx config with TLS (in

@@ -215,6 +215,89 @@
     </message>
 </context>
 <context>
+    <name>vantage::cli::ForecastCommands</name>
+    <message>
+        <source>error: --%1 needs a whole number of at least 1</source>
+        <translation>错误：--%1 需要一个不小于 1 的整数</translation>
+    </message>
+    <message>
+        <source>error: --input FILE is required</source>
+        <translation>错误：必须指定 --input 文件</translation>
+    </message>
+    <message>
+        <source>error: --method must be one of %1</source>
+        <translation>错误：--method 必须是以下之一：%1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>CSV of series: series_id,t,value (forecast, backtest).</source>
+        <translation>时间序列 CSV 文件：series_id,t,value（forecast、backtest）。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Where to write the result (forecast: CSV).</source>
+        <translation>结果的写入位置（forecast：CSV）。</translation>
+    </message>
+    <message>
+        <source>Periods to forecast (forecast, backtest).</source>
+        <translation>预测的期数（forecast、backtest）。</translation>
+    </message>
+    <message>
+        <source>H</source>
+        <translation>H</translation>
+    </message>
+    <message>
+        <source>Seasonal period: 12 monthly, 4 quarterly, 1 none.</source>
+        <translation>季节周期：月度为 12，季度为 4，无季节性为 1。</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>Forecasting method: %1 (backtest: several, comma-separated).</source>
+        <translation>预测方法：%1（backtest 可用逗号分隔指定多个）。</translation>
+    </message>
+    <message>
+        <source>METHOD</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Forecast: series fitted in parallel (default 1).</source>
+        <translation>forecast：并行拟合的序列数（默认 1）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Backtest: forecast origins per series (1 = hold out the last H values).</source>
+        <translation>backtest：每个序列的预测起点数（1 = 保留最后 H 个值用于检验）。</translation>
+    </message>
+    <message>
+        <source>error: --output FILE is required</source>
+        <translation>错误：必须指定 --output 文件</translation>
+    </message>
+    <message>
+        <source>error: cannot write %1: %2</source>
+        <translation>错误：无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 series forecast, %2 left out</source>
+        <translation>已预测 %1 个序列，跳过 %2 个</translation>
+    </message>
+    <message>
+        <source>| method | series | scored | sMAPE | MASE | MAPE | bias % | in 80% band | in 95% band | seconds |</source>
+        <translation>| 方法 | 序列数 | 已评分 | sMAPE | MASE | MAPE | 偏差 % | 落入 80% 区间 | 落入 95% 区间 | 秒 |</translation>
+    </message>
+</context>
+<context>
     <name>vantage::core::Connection</name>
     <message>
         <source>The database file %1 could not be opened: %2</source>
@@ -700,6 +783,157 @@
     </message>
 </context>
 <context>
+    <name>vantage::core::ExportFile</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::ForecastRepository</name>
+    <message>
+        <source>No region</source>
+        <translation>无区域</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::ForecastTableModel</name>
+    <message>
+        <source>%1 – %2</source>
+        <comment>a range of amounts, low – high</comment>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>80% range</source>
+        <translation>80% 区间</translation>
+    </message>
+    <message>
+        <source>95% range</source>
+        <translation>95% 区间</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Period start</source>
+        <translation>期间起始日</translation>
+    </message>
+    <message>
+        <source>Actual (%1)</source>
+        <translation>实际（%1）</translation>
+    </message>
+    <message>
+        <source>Forecast (%1)</source>
+        <translation>预测（%1）</translation>
+    </message>
+    <message>
+        <source>80% low (%1)</source>
+        <translation>80% 下限（%1）</translation>
+    </message>
+    <message>
+        <source>80% high (%1)</source>
+        <translation>80% 上限（%1）</translation>
+    </message>
+    <message>
+        <source>95% low (%1)</source>
+        <translation>95% 下限（%1）</translation>
+    </message>
+    <message>
+        <source>95% high (%1)</source>
+        <translation>95% 上限（%1）</translation>
+    </message>
+    <message>
+        <source>Target (%1)</source>
+        <translation>目标（%1）</translation>
+    </message>
+    <message>
+        <source>Q%1 %2</source>
+        <comment>quarter and year, e.g. Q4 2026</comment>
+        <translation>%2年第%1季度</translation>
+    </message>
+    <message>
+        <source>MMM yyyy</source>
+        <comment>month and year of a forecast period</comment>
+        <translation>yyyy年M月</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::Forecaster</name>
+    <message>
+        <source>The period and the horizon must be at least 1 (period %1, horizon %2).</source>
+        <translation>周期和预测期数都必须不小于 1（周期 %1，预测期数 %2）。</translation>
+    </message>
+    <message>
+        <source>Value %1 of the series is missing or not a number.</source>
+        <translation>序列的第 %1 个值缺失或不是数字。</translation>
+    </message>
+    <message>
+        <source>The series has %1 values; forecasting needs at least %2.</source>
+        <translation>该序列只有 %1 个值；预测至少需要 %2 个。</translation>
+    </message>
+    <message>
+        <source>%1 cannot forecast this series (%2 values, period %3).</source>
+        <translation>%1 无法预测此序列（%2 个值，周期 %3）。</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Exponential smoothing (ETS)</source>
+        <translation>指数平滑（ETS）</translation>
+    </message>
+    <message>
+        <source>Theta</source>
+        <translation>Theta 法</translation>
+    </message>
+    <message>
+        <source>Seasonal naive</source>
+        <translation>季节性朴素法</translation>
+    </message>
+    <message>
+        <source>Croston (SBA)</source>
+        <translation>Croston 法（SBA）</translation>
+    </message>
+    <message>
+        <source>Combination (ETS, Theta, damped trend)</source>
+        <translation>组合预测（ETS、Theta、阻尼趋势）</translation>
+    </message>
+    <message>
+        <source>Naive</source>
+        <translation>朴素法</translation>
+    </message>
+    <message>
+        <source>Combination (%1)</source>
+        <comment>the methods combined</comment>
+        <translation>组合预测（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::HierarchyForecaster</name>
+    <message>
+        <source>There are %1 whole periods of sales; a forecast needs at least %2.</source>
+        <translation>只有 %1 个完整周期的销售数据；预测至少需要 %2 个。</translation>
+    </message>
+    <message>
+        <source>The forecast was cancelled.</source>
+        <translation>预测已取消。</translation>
+    </message>
+</context>
+<context>
     <name>vantage::core::ImportContext</name>
     <message>
         <source>The import was cancelled; nothing was written.</source>
@@ -984,6 +1218,33 @@
     </message>
 </context>
 <context>
+    <name>vantage::core::SeriesFile</name>
+    <message>
+        <source>t &quot;%1&quot; is not a whole number from 1 up</source>
+        <translation>t“%1”不是从 1 开始的整数</translation>
+    </message>
+    <message>
+        <source>the value for t = %1 is missing</source>
+        <translation>t = %1 的值缺失</translation>
+    </message>
+    <message>
+        <source>the value &quot;%1&quot; for t = %2 is not a number</source>
+        <translation>t = %2 的值“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>t = %1 appears twice</source>
+        <translation>t = %1 出现了两次</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>series %1, line %2: %3</source>
+        <translation>序列 %1，第 %2 行：%3</translation>
+    </message>
+</context>
+<context>
     <name>vantage::core::Sql</name>
     <message>
         <source>The database file %1 is damaged (%2). Your data was not changed; restore a backup or rebuild the demo database.</source>
@@ -1163,6 +1424,39 @@
     <message>
         <source>Home region</source>
         <translation>所属区域</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::XlsxSheet</name>
+    <message>
+        <source>Sheet &quot;%1&quot;, cell %2: &quot;%3&quot; is not a number.</source>
+        <translation>工作表“%1”的单元格 %2：“%3”不是数字。</translation>
+    </message>
+    <message>
+        <source>Sheet &quot;%1&quot;, cell %2: the text is longer than the %3 characters a cell can hold.</source>
+        <translation>工作表“%1”的单元格 %2：文本超过了单元格最多可容纳的 %3 个字符。</translation>
+    </message>
+    <message>
+        <source>Sheet &quot;%1&quot; has %2 rows and %3 columns; a sheet holds at most %4 rows and %5 columns.</source>
+        <translation>工作表“%1”有 %2 行、%3 列；一个工作表最多可容纳 %4 行、%5 列。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::XlsxWriter</name>
+    <message>
+        <source>There is nothing to export.</source>
+        <translation>没有可导出的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::ZipWriter</name>
+    <message>
+        <source>The export is too large for an Excel file; export fewer rows.</source>
+        <translation>导出内容过大，无法保存为 Excel 文件；请减少导出的行数。</translation>
+    </message>
+    <message>
+        <source>Cannot compress the export.</source>
+        <translation>无法压缩导出内容。</translation>
     </message>
 </context>
 <context>
@@ -1780,6 +2074,335 @@ The demo database is built from two public data sets, bundled unchanged. Every d
     </message>
 </context>
 <context>
+    <name>vantage::ui::ForecastChart</name>
+    <message>
+        <source>MMM yy</source>
+        <comment>month on the forecast chart&apos;s axis</comment>
+        <translation>yy年M月</translation>
+    </message>
+    <message>
+        <source>95% range</source>
+        <translation>95% 区间</translation>
+    </message>
+    <message>
+        <source>80% range</source>
+        <translation>80% 区间</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Fitted (one step ahead)</source>
+        <translation>拟合值（向前一步）</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>value axis: measure (unit), e.g. Sales (thousands of USD)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::ForecastController</name>
+    <message>
+        <source>Reading sales history…</source>
+        <translation>正在读取销售历史…</translation>
+    </message>
+    <message>
+        <source>The sales history for the forecast could not be read: %1</source>
+        <translation>无法读取用于预测的销售历史：%1</translation>
+    </message>
+    <message>
+        <source>Fitting forecasts…</source>
+        <translation>正在拟合预测…</translation>
+    </message>
+    <message>
+        <source>The forecast could not be computed: %1</source>
+        <translation>无法计算预测：%1</translation>
+    </message>
+    <message>
+        <source>The forecast stopped before it had a result.</source>
+        <translation>预测在得出结果之前已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::ForecastExport</name>
+    <message>
+        <source>The chart could not be drawn into %1.</source>
+        <translation>无法将图表写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::ForecastMethodPanel</name>
+    <message>
+        <source>Method and accuracy</source>
+        <translation>方法与准确度</translation>
+    </message>
+    <message>
+        <source>No forecast yet.</source>
+        <translation>尚无预测。</translation>
+    </message>
+    <message>
+        <source>Method: %1</source>
+        <translation>方法：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backtest over %n origins: MASE %1, sMAPE %2, bias %3, %4 of actuals inside the 80% band, %5 inside the 95% band.</source>
+        <translation>
+            <numerusform>基于 %n 个起点的回测：MASE %1，sMAPE %2，偏差 %3；%4 的实际值落在 80% 区间内，%5 落在 95% 区间内。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>MASE below 1 means the forecasts missed by less, on average, than repeating the same period of the year before would have.</source>
+        <translation>MASE 小于 1 表示预测的平均误差小于直接沿用上一年同期数值的误差。</translation>
+    </message>
+    <message>
+        <source>Too little history for a backtest: the accuracy cannot be measured yet.</source>
+        <translation>历史数据不足，无法回测：暂时无法衡量准确度。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fitted in %1 s: %n models fitted anew, the others reused from the cache.</source>
+        <translation>
+            <numerusform>拟合用时 %1 秒：重新拟合了 %n 个模型，其余取自缓存。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready in %1 s: every model came from the cache (the data has not changed).</source>
+        <translation>用时 %1 秒：所有模型均取自缓存（数据未变）。</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <comment>a measure that cannot be computed</comment>
+        <translation>不适用</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::ForecastPage</name>
+    <message>
+        <source>Cancelled: the previous forecast is still shown.</source>
+        <translation>已取消：仍显示之前的预测。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Save chart…</source>
+        <translation>保存图表…</translation>
+    </message>
+    <message>
+        <source>Save the chart as a PNG image</source>
+        <translation>将图表保存为 PNG 图片</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save the table as a CSV file</source>
+        <translation>将表格保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Save the table and the accuracy as an Excel workbook</source>
+        <translation>将表格和准确度保存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>What to forecast: order revenue (by region and product category) or the value of won deals (by region and sales rep)</source>
+        <translation>预测对象：订单收入（按区域和产品类别）或赢单金额（按区域和销售代表）</translation>
+    </message>
+    <message>
+        <source>Show one region or all regions (no refitting)</source>
+        <translation>显示单个区域或全部区域（无需重新拟合）</translation>
+    </message>
+    <message>
+        <source>Show one product category or sales rep (no refitting)</source>
+        <translation>显示单个产品类别或销售代表（无需重新拟合）</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Won deals</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Order revenue by region and product category</source>
+        <translation>按区域和产品类别的订单收入</translation>
+    </message>
+    <message>
+        <source>Value of won deals by region and sales rep</source>
+        <translation>按区域和销售代表的赢单金额</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>按季度</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>ETS</source>
+        <translation>ETS</translation>
+    </message>
+    <message>
+        <source>Theta</source>
+        <translation>Theta</translation>
+    </message>
+    <message>
+        <source>Seasonal naive</source>
+        <translation>季节性朴素法</translation>
+    </message>
+    <message>
+        <source>Croston</source>
+        <translation>Croston</translation>
+    </message>
+    <message>
+        <source>Combination</source>
+        <translation>组合预测</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>All sales reps</source>
+        <translation>全部销售代表</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>No sales for this selection</source>
+        <translation>所选范围内没有销售</translation>
+    </message>
+    <message>
+        <source>all regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>%1, all regions</source>
+        <comment>a product category or rep across regions</comment>
+        <translation>%1（全部区域）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>region · category or rep</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Won deal value</source>
+        <translation>赢单金额</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Won deal value forecast: %1</source>
+        <translation>赢单金额预测：%1</translation>
+    </message>
+    <message>
+        <source>Order revenue forecast: %1</source>
+        <translation>订单收入预测：%1</translation>
+    </message>
+    <message>
+        <source>forecast</source>
+        <comment>default export file name</comment>
+        <translation>销售预测</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Backtest origins</source>
+        <translation>回测起点数</translation>
+    </message>
+    <message>
+        <source>MASE</source>
+        <translation>MASE</translation>
+    </message>
+    <message>
+        <source>sMAPE (%)</source>
+        <translation>sMAPE（%）</translation>
+    </message>
+    <message>
+        <source>Bias (%)</source>
+        <translation>偏差（%）</translation>
+    </message>
+    <message>
+        <source>Actuals inside the 80% band (%)</source>
+        <translation>落在 80% 区间内的实际值（%）</translation>
+    </message>
+    <message>
+        <source>Actuals inside the 95% band (%)</source>
+        <translation>落在 95% 区间内的实际值（%）</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+</context>
+<context>
     <name>vantage::ui::LoginDialog</name>
     <message>
         <source>Enter the server address your administrator gave you, for example https://vantage.example.com.</source>
@@ -2069,6 +2692,73 @@ The demo database is built from two public data sets, bundled unchanged. Every d
     <message>
         <source>&lt;p&gt;Planned: contracts generated from accepted quotes, with standard clauses, approval and signature status, in Chinese and English.&lt;/p&gt;</source>
         <translation>&lt;p&gt;规划中：根据客户已接受的报价生成中英文合同，包含标准条款，并显示审批和签署状态。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::QuarterOutlookRow</name>
+    <message>
+        <source>The quarter outlook could not be computed: %1</source>
+        <translation>无法计算本季度展望：%1</translation>
+    </message>
+    <message>
+        <source>Orders, %1 outlook</source>
+        <translation>订单：%1展望</translation>
+    </message>
+    <message>
+        <source>%1 expected by quarter end: %2 booked so far plus the forecast of the remaining days</source>
+        <translation>预计到季度末为 %1：已入账 %2，加上剩余天数的预测</translation>
+    </message>
+    <message>
+        <source>80%: %1 – %2</source>
+        <translation>80%：%1 – %2</translation>
+    </message>
+    <message>
+        <source> · target %1 (%2%)</source>
+        <translation> · 目标 %1（%2%）</translation>
+    </message>
+    <message>
+        <source>Won deals, %1 outlook</source>
+        <translation>赢单：%1展望</translation>
+    </message>
+    <message numerus="yes">
+        <source>Won so far %1; the rest blends the open pipeline (weight %2%, win rates learned from %Ln closed deals) with the forecast of won value (%3)</source>
+        <translation>
+            <numerusform>已赢单 %1；其余部分将未结商机（权重 %2%，赢率从 %Ln 笔已结商机中学习）与赢单金额预测（%3）加权合并</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>80%: %1 – %2 · won so far %3</source>
+        <translation>80%：%1 – %2 · 已赢单 %3</translation>
+    </message>
+    <message>
+        <source>Pipeline closing in %1</source>
+        <translation>%1预计成交的商机</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deals, %1 expected to be won</source>
+        <translation>
+            <numerusform>%Ln 笔商机，预计赢单 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Orders, quarter outlook</source>
+        <translation>订单：季度展望</translation>
+    </message>
+    <message>
+        <source>Won deals, quarter outlook</source>
+        <translation>赢单：季度展望</translation>
+    </message>
+    <message>
+        <source>Pipeline closing this quarter</source>
+        <translation>本季度预计成交的商机</translation>
+    </message>
+    <message>
+        <source>Not enough order history for a forecast</source>
+        <translation>订单历史不足，无法预测</translation>
+    </message>
+    <message>
+        <source>Not enough won-deal history for a forecast</source>
+        <translation>赢单历史不足，无法预测</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "pages/dashboardpage.h"
+#include "pages/forecastpage.h"
 #include "pages/listpages.h"
 #include "pages/plannedpage.h"
 #include "pages/syncpage.h"
@@ -81,8 +82,11 @@ void MainWindow::buildPages()
         m_stack->addWidget(list);
         connect(list, &RecordListPage::failed, this, [this](const QString &message) { m_messages->showMessage(message); });
     }
+    m_forecast = new ForecastPage(m_stack);
+    m_stack->addWidget(m_forecast);
+    connect(m_forecast, &ForecastPage::message, m_messages, &MessageBar::showMessage);
     using F = PlannedPage::Feature;
-    for (F feature : {F::Forecast, F::Risk, F::Dealers, F::Quotes, F::Contracts})
+    for (F feature : {F::Risk, F::Dealers, F::Quotes, F::Contracts})
         m_stack->addWidget(new PlannedPage(feature, m_stack));
     m_syncPage = new SyncPage(m_stack);
     m_stack->addWidget(m_syncPage);
@@ -193,6 +197,7 @@ void MainWindow::attachStore(core::Store *store, const core::StoreInfo &info,
         m_dashboard->setStore(store, info);
     for (RecordListPage *list : m_lists)
         list->setStore(store);
+    m_forecast->setStore(store, info);
     updateDataSource();
 }
 
@@ -201,6 +206,7 @@ void MainWindow::clearStore(const QString &status)
     m_dashboard->clearStore();
     for (RecordListPage *list : m_lists)
         list->clearStore();
+    m_forecast->clearStore();
     m_store = nullptr;
     m_hasStore = false;
     m_detachedStatus = status;
@@ -248,6 +254,7 @@ void MainWindow::reloadData()
     m_dashboard->reloadAll();
     for (RecordListPage *list : m_lists)
         list->reloadIfLoaded();
+    m_forecast->reload();
 }
 
 void MainWindow::showSyncStatus(const sync::SyncStatus &status)

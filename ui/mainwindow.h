@@ -25,6 +25,7 @@ struct SyncStatus;
 namespace vantage::ui {
 
 class DashboardPage;
+class ForecastPage;
 class MessageBar;
 class RecordListPage;
 class SyncPage;
@@ -60,6 +61,7 @@ public:
     TaskProgress *taskProgress() const { return m_progress; }
     QString dataSourceText() const;
     SyncPage *syncPage() const { return m_syncPage; }
+    ForecastPage *forecastPage() const { return m_forecast; }
     void showSyncStatus(const sync::SyncStatus &status);
     // The data changed under the pages (a sync): each reloads what it shows.
     void reloadData();
@@ -95,6 +97,7 @@ private:
     MessageBar *m_messages = nullptr;
     DashboardPage *m_dashboard = nullptr;
     SyncPage *m_syncPage = nullptr;
+    ForecastPage *m_forecast = nullptr;
     std::vector<RecordListPage *> m_lists;
     std::vector<QAction *> m_pageActions;
     QLabel *m_source = nullptr;

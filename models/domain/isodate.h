@@ -11,4 +11,10 @@ inline QString isoDate(const QDate &date)
     return date.toString(Qt::ISODate);
 }
 
+// The first day of the calendar quarter a date falls in.
+inline QDate quarterStart(const QDate &date)
+{
+    return QDate(date.year(), (date.month() - 1) / 3 * 3 + 1, 1);
+}
+
 } // namespace vantage::core

@@ -7,14 +7,6 @@
 #include "domain/isodate.h"
 
 namespace vantage::core {
-namespace {
-
-QDate quarterStart(const QDate &date)
-{
-    return QDate(date.year(), ((date.month() - 1) / 3) * 3 + 1, 1);
-}
-
-} // namespace
 
 int DerivedFinance::paymentDelayDays(const QString &customerRef, const QString &orderNo)
 {

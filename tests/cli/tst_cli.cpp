@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -53,6 +54,9 @@ private Q_SLOTS:
     void damagedFileIsRefused();
     void desktopAppAnswersWithoutDisplay();
     void helpIsTranslated();
+    void forecastWritesCsvAndReportsBadSeries();
+    void forecastDefaultMethodOnTheGoldenSeries();
+    void backtestPrintsATableRowPerMethod();
 
 private:
     QTemporaryDir m_dir;
@@ -81,6 +85,25 @@ void TestCli::wrongUsageExitsWithTwo_data()
     QTest::newRow("import without folder") << QStringList{QStringLiteral("import"), QStringLiteral("--db"),
                                                           QStringLiteral("x.sqlite"), QStringLiteral("--source"),
                                                           QStringLiteral("/no/such/dir")} << "--source DIR";
+    QTest::newRow("forecast without --output") << QStringList{QStringLiteral("forecast"), QStringLiteral("--input"),
+                                                              QStringLiteral("x.csv"), QStringLiteral("--horizon"),
+                                                              QStringLiteral("4"), QStringLiteral("--period"),
+                                                              QStringLiteral("4")} << "--output FILE is required";
+    QTest::newRow("forecast with two methods") << QStringList{QStringLiteral("forecast"), QStringLiteral("--input"),
+                                                              QStringLiteral("x.csv"), QStringLiteral("--output"),
+                                                              QStringLiteral("y.csv"), QStringLiteral("--horizon"),
+                                                              QStringLiteral("4"), QStringLiteral("--period"),
+                                                              QStringLiteral("4"), QStringLiteral("--method"),
+                                                              QStringLiteral("ets,theta")} << "--method must be one of";
+    QTest::newRow("backtest with an unknown method") << QStringList{QStringLiteral("backtest"), QStringLiteral("--input"),
+                                                                    QStringLiteral("x.csv"), QStringLiteral("--horizon"),
+                                                                    QStringLiteral("4"), QStringLiteral("--period"),
+                                                                    QStringLiteral("4"), QStringLiteral("--method"),
+                                                                    QStringLiteral("theta,arima")} << "--method must be one of";
+    QTest::newRow("backtest with horizon 0") << QStringList{QStringLiteral("backtest"), QStringLiteral("--input"),
+                                                            QStringLiteral("x.csv"), QStringLiteral("--horizon"),
+                                                            QStringLiteral("0"), QStringLiteral("--period"),
+                                                            QStringLiteral("4")} << "--horizon needs a whole number";
 }
 
 void TestCli::wrongUsageExitsWithTwo()
@@ -185,6 +208,112 @@ void TestCli::helpIsTranslated()
     const Run help = run(QStringLiteral(VANTAGE_APP_PATH), {QStringLiteral("--help")}, env);
     QCOMPARE(help.exitCode, 0);
     QVERIFY2(help.out.contains(QStringLiteral("打开此数据库文件")), qPrintable(help.out));
+}
+
+namespace {
+
+// Two good quarterly series and, between them, one with a missing value on line 8.
+QString writeSeriesInput(const QTemporaryDir &dir)
+{
+    const QString path = dir.filePath(QStringLiteral("series.csv"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        qFatal("cannot write %s", qPrintable(path));
+    QByteArray content = "series_id,t,value\n";
+    for (int t = 1; t <= 12; ++t)
+        content += "A," + QByteArray::number(t) + ',' + QByteArray::number(100 + 10 * (t % 4) + t) + '\n';
+    content += "B,1,5\nB,2,6\nB,3,\nB,4,8\n";  // lines 14-17: the value for t = 3 is missing
+    for (int t = 12; t >= 1; --t)  // t in any order
+        content += "C," + QByteArray::number(t) + ',' + QByteArray::number(50 + (t % 4 == 1 ? 20 : 0)) + '\n';
+    file.write(content);
+    return path;
+}
+
+} // namespace
+
+// forecast: header, H rows per good series, the bad one on stderr with its line, exit code 3.
+void TestCli::forecastWritesCsvAndReportsBadSeries()
+{
+    const QString input = writeSeriesInput(m_dir);
+    const QString output = m_dir.filePath(QStringLiteral("forecast.csv"));
+    const Run r = cli({QStringLiteral("forecast"), QStringLiteral("--input"), input, QStringLiteral("--output"), output,
+                       QStringLiteral("--horizon"), QStringLiteral("5"), QStringLiteral("--period"), QStringLiteral("4"),
+                       QStringLiteral("--method"), QStringLiteral("snaive")});
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains(QStringLiteral("series B, line 16: the value for t = 3 is missing")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("2 series forecast, 1 left out")), qPrintable(r.err));
+    QFile file(output);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + 2 * 5);
+    QCOMPARE(lines.first(), QStringLiteral("series_id,h,forecast,lo80,hi80,lo95,hi95"));
+    // Seasonal naive repeats the last cycle: A's t = 9..12 are 119, 130, 141, 112; C's 70, 50, 50, 50.
+    const double expectedA[] = {119, 130, 141, 112, 119};
+    const double expectedC[] = {70, 50, 50, 50, 70};
+    for (int h = 1; h <= 5; ++h) {
+        const QStringList a = lines[h].split(u',');
+        const QStringList c = lines[5 + h].split(u',');
+        QCOMPARE(a.size(), 7);
+        QCOMPARE(a[0], QStringLiteral("A"));
+        QCOMPARE(a[1].toInt(), h);
+        QCOMPARE(a[2].toDouble(), expectedA[h - 1]);
+        QVERIFY(a[5].toDouble() < a[3].toDouble() && a[3].toDouble() < a[2].toDouble());
+        QVERIFY(a[2].toDouble() < a[4].toDouble() && a[4].toDouble() < a[6].toDouble());
+        QCOMPARE(c[0], QStringLiteral("C"));
+        QCOMPARE(c[2].toDouble(), expectedC[h - 1]);
+        // C repeats exactly: no error, no band
+        QCOMPARE(c[6].toDouble(), expectedC[h - 1]);
+    }
+}
+
+// The default method (auto) on R's golden series: every series forecast, exit code 0.
+void TestCli::forecastDefaultMethodOnTheGoldenSeries()
+{
+    const QString input = QDir(qEnvironmentVariable("VANTAGE_SOURCE_DIR")).filePath(QStringLiteral("tests/golden/forecast/series.csv"));
+    const QString output = m_dir.filePath(QStringLiteral("golden-forecast.csv"));
+    const Run r = cli({QStringLiteral("forecast"), QStringLiteral("--input"), input, QStringLiteral("--output"), output,
+                       QStringLiteral("--horizon"), QStringLiteral("6"), QStringLiteral("--period"), QStringLiteral("12")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile file(output);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + 7 * 6);
+    QSet<QString> ids;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QStringList fields = lines[i].split(u',');
+        QCOMPARE(fields.size(), 7);
+        for (qsizetype f = 2; f < 7; ++f)
+            QVERIFY2(!fields[f].isEmpty(), qPrintable(lines[i]));
+        ids.insert(fields[0]);
+    }
+    QCOMPARE(ids.size(), 7);
+    QVERIFY(ids.contains(QStringLiteral("INTERMITTENT1")));
+}
+
+// backtest: a Markdown table with one row per method, in the order given.
+void TestCli::backtestPrintsATableRowPerMethod()
+{
+    const QString input = writeSeriesInput(m_dir);
+    const Run r = cli({QStringLiteral("backtest"), QStringLiteral("--input"), input, QStringLiteral("--horizon"),
+                       QStringLiteral("4"), QStringLiteral("--period"), QStringLiteral("4"), QStringLiteral("--method"),
+                       QStringLiteral("snaive,theta,croston"), QStringLiteral("--origins"), QStringLiteral("2")});
+    QCOMPARE(r.exitCode, 3);  // the bad series
+    QVERIFY2(r.err.contains(QStringLiteral("series B, line 16")), qPrintable(r.err));
+    const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2 + 3);
+    QVERIFY2(lines[0].startsWith(QStringLiteral("| method | series | scored | sMAPE | MASE |")), qPrintable(lines[0]));
+    QCOMPARE(lines[1], QStringLiteral("|---|---|---|---|---|---|---|---|---|---|"));
+    const QStringList methods{QStringLiteral("snaive"), QStringLiteral("theta"), QStringLiteral("croston")};
+    for (int i = 0; i < 3; ++i) {
+        const QStringList cells = lines[2 + i].split(u'|');
+        QCOMPARE(cells.size(), 12);  // empty text before the first and after the last bar
+        QCOMPARE(cells[1].trimmed(), methods[i]);
+        QCOMPARE(cells[2].trimmed(), QStringLiteral("2"));  // series read
+        QCOMPARE(cells[3].trimmed(), QStringLiteral("2"));  // series scored
+        bool ok = false;
+        const double smape = cells[4].trimmed().toDouble(&ok);
+        QVERIFY2(ok && smape >= 0.0, qPrintable(lines[2 + i]));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -4,6 +4,7 @@
 #include "charts/salesbymonthchart.h"
 #include "domain/futurewatch.h"
 #include "widgets/kpitile.h"
+#include "widgets/quarteroutlookrow.h"
 
 #include "domain/enumlabels.h"
 #include "domain/money.h"
@@ -60,6 +61,9 @@ void DashboardPage::buildUi()
         tiles->addWidget(m_tiles.back());
     }
     layout->addLayout(tiles);
+    m_outlook = new QuarterOutlookRow(content);
+    connect(m_outlook, &QuarterOutlookRow::failed, this, &DashboardPage::failed);
+    layout->addWidget(m_outlook);
     auto *charts = new QHBoxLayout;
     m_salesChart = new SalesByMonthChart(content);
     m_pipelineChart = new PipelineChart(content);
@@ -184,6 +188,7 @@ void DashboardPage::clearStore()
     ++m_loadGeneration;
     m_data = {};
     m_currency.clear();
+    m_outlook->clear();
     fillRegionFilter();
     showPlaceholders();
 }
@@ -240,6 +245,10 @@ void DashboardPage::onLoaded(const core::Result<core::DashboardData> &result)
         Q_EMIT this->regionsChanged(m_data.regions);
     }
     showData(m_data);
+    // The outlook is for the whole company: shown with "All regions" only.
+    m_outlook->setVisible(m_data.filter.regionId.isEmpty());
+    if (m_store && m_data.filter.regionId.isEmpty() && m_data.kpis.recordsInAnyCurrency > 0)
+        m_outlook->load(m_store, m_data.filter.asOf, m_currency);
     Q_EMIT loaded();
 }
 

@@ -23,6 +23,7 @@ class TopCustomersModel;
 namespace vantage::ui {
 
 class KpiTile;
+class QuarterOutlookRow;
 class PipelineChart;
 class SalesByMonthChart;
 
@@ -50,6 +51,7 @@ public:
     PipelineChart *pipelineChart() const { return m_pipelineChart; }
     QTableView *topCustomersView() const { return m_topCustomers; }
     QComboBox *regionFilter() const { return m_region; }
+    QuarterOutlookRow *outlookRow() const { return m_outlook; }
 
 Q_SIGNALS:
     void loaded();
@@ -86,6 +88,7 @@ private:
     QComboBox *m_region = nullptr;
     QPushButton *m_refresh = nullptr;
     std::vector<KpiTile *> m_tiles;
+    QuarterOutlookRow *m_outlook = nullptr;
     SalesByMonthChart *m_salesChart = nullptr;
     PipelineChart *m_pipelineChart = nullptr;
     QLabel *m_topTitle = nullptr;

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "etsfit.h"
+
+#include <optional>
+#include <span>
+
+namespace vantage::core {
+
+// Fits ETS models by maximum likelihood (NLopt's Subplex over the smoothing parameters and the
+// initial states, inside the admissible region) and chooses between them by AICc, following
+// R's forecast::ets in what it optimises and counts, so results can be checked against it.
+class EtsFitter
+{
+public:
+    // The models worth trying on y: multiplicative error or season only for positive data,
+    // seasonal ones only with m ≥ 2 and two full cycles, none with more parameters than the
+    // data can carry; additive error never with multiplicative season (infinite variance).
+    static std::vector<EtsSpec> candidates(std::span<const double> y, int m);
+
+    // Fits one model; nullopt when the data cannot carry it or no admissible fit exists.
+    static std::optional<EtsFit> fit(std::span<const double> y, int m, const EtsSpec &spec);
+
+    // The candidate with the smallest AICc.
+    static std::optional<EtsFit> fitBest(std::span<const double> y, int m);
+    static std::optional<EtsFit> fitBest(std::span<const double> y, int m,
+                                         const std::vector<EtsSpec> &specs);
+
+    // Every spec that fits, with a finite AICc.
+    static std::vector<EtsFit> fitAll(std::span<const double> y, int m, const std::vector<EtsSpec> &specs);
+
+    // Smoothing parameters + free initial states, without σ (R's length(par)).
+    static int freeParameterCount(const EtsSpec &spec, int m);
+};
+
+} // namespace vantage::core

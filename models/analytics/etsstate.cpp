@@ -1,0 +1,193 @@
+#include "etsstate.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace vantage::core {
+
+namespace {
+
+constexpr double kTiny = 1e-10;
+
+// One step of the recursions on (level, trend) and the seasonal index s of the current period,
+// which is replaced by its update. Written in terms of y, so both error types share it.
+inline void updateComponents(const EtsSpec &spec, const EtsParameters &p, double &level, double &trend,
+                             double &season, double y)
+{
+    const double damped = spec.hasTrend() ? p.phi * trend : 0.0;
+    const double base = level + damped;
+    double deseasonalised = y;
+    if (spec.season == EtsSpec::Component::Additive)
+        deseasonalised = y - season;
+    else if (spec.season == EtsSpec::Component::Multiplicative)
+        deseasonalised = std::fabs(season) < kTiny ? HUGE_VAL : y / season;
+    const double oldLevel = level;
+    level = base + p.alpha * (deseasonalised - base);
+    if (spec.hasTrend())
+        trend = damped + (p.beta / p.alpha) * ((level - oldLevel) - damped);
+    if (spec.hasSeason()) {
+        double detrended = y - base;
+        if (spec.season == EtsSpec::Component::Multiplicative)
+            detrended = std::fabs(base) < kTiny ? HUGE_VAL : y / base;
+        season += p.gamma * (detrended - season);
+    }
+}
+
+} // namespace
+
+double EtsFilterOutput::minusTwoLogLikelihood() const
+{
+    return double(count) * std::log(sumSquaredErrors) + 2.0 * sumLogAbsFitted;
+}
+
+void etsUpdate(const EtsSpec &spec, const EtsParameters &p, EtsState &state, double y)
+{
+    double season = spec.hasSeason() ? state.seasons.back() : 0.0;
+    updateComponents(spec, p, state.level, state.trend, season, y);
+    if (spec.hasSeason()) {
+        std::rotate(state.seasons.rbegin(), state.seasons.rbegin() + 1, state.seasons.rend());
+        state.seasons.front() = season;
+    }
+}
+
+namespace {
+
+using C = EtsSpec::Component;
+
+// The filter specialised for one model shape, so the inner loop has no branches on the model:
+// it is the optimiser's objective and runs millions of times.
+template<C Error, C Trend, C Season>
+EtsFilterOutput filterAs(const EtsParameters &p, const EtsState &initial, std::span<const double> y,
+                         bool keepSeries)
+{
+    constexpr bool multiplicativeError = Error == C::Multiplicative;
+    constexpr bool multiplicative = multiplicativeError || Season == C::Multiplicative;
+    EtsFilterOutput out;
+    if (keepSeries) {
+        out.fitted.reserve(y.size());
+        out.errors.reserve(y.size());
+    }
+    const std::size_t m = Season != C::None ? initial.seasons.size() : 1;
+    // Seasonal states in a ring in time order: ring[t mod m] is the index of the period
+    // observed at step t, so a step costs no shifting.
+    thread_local std::vector<double> ring;
+    ring.assign(m, 0.0);
+    if constexpr (Season != C::None)
+        std::reverse_copy(initial.seasons.begin(), initial.seasons.end(), ring.begin());
+    const double betaOverAlpha = p.beta / p.alpha;
+    double level = initial.level;
+    double trend = initial.trend;
+    double fittedProduct = 1.0;  // logs taken in batches: log is the costliest step
+    std::size_t slot = 0;
+    for (const double value : y) {
+        double &season = ring[slot];
+        const double damped = Trend != C::None ? p.phi * trend : 0.0;
+        const double base = level + damped;
+        double fitted = base;
+        double deseasonalised = value;
+        double detrended = value - base;
+        double error = 0.0;
+        if constexpr (Season == C::Multiplicative) {
+            fitted = base * season;
+            const double inverse = 1.0 / fitted;  // one division for the three ratios
+            deseasonalised = value * base * inverse;
+            detrended = value * season * inverse;
+            error = multiplicativeError ? value * inverse - 1.0 : value - fitted;
+        } else {
+            if constexpr (Season == C::Additive) {
+                fitted = base + season;
+                deseasonalised = value - season;
+            }
+            error = multiplicativeError ? (value - fitted) / fitted : value - fitted;
+        }
+        if (!(fitted > 0.0 || (!multiplicative && std::isfinite(fitted)))) {
+            out.valid = false;
+            return out;
+        }
+        if (keepSeries) {
+            out.fitted.push_back(fitted);
+            out.errors.push_back(error);
+        }
+        out.sumSquaredErrors += error * error;
+        if constexpr (multiplicativeError) {
+            fittedProduct *= fitted;
+            if (fittedProduct > 1e100 || fittedProduct < 1e-100) {
+                out.sumLogAbsFitted += std::log(fittedProduct);
+                fittedProduct = 1.0;
+            }
+        }
+        const double oldLevel = level;
+        level = base + p.alpha * (deseasonalised - base);
+        if constexpr (Trend != C::None)
+            trend = damped + betaOverAlpha * ((level - oldLevel) - damped);
+        if constexpr (Season != C::None)
+            season += p.gamma * (detrended - season);
+        if (++slot == m)
+            slot = 0;
+    }
+    out.count = y.size();
+    out.sumLogAbsFitted += std::log(fittedProduct);
+    out.valid = std::isfinite(out.sumSquaredErrors) && std::isfinite(level);
+    out.last.level = level;
+    out.last.trend = trend;
+    if constexpr (Season != C::None) {
+        // Back to newest-first order: the next period's index (ring[slot]) goes last.
+        out.last.seasons.resize(m);
+        for (std::size_t k = 0; k < m; ++k)
+            out.last.seasons[m - 1 - k] = ring[(slot + k) % m];
+    }
+    return out;
+}
+
+template<C Error, C Trend>
+EtsFilterOutput filterWithSeason(const EtsSpec &spec, const EtsParameters &p, const EtsState &initial,
+                                 std::span<const double> y, bool keepSeries)
+{
+    switch (spec.season) {
+    case C::None: return filterAs<Error, Trend, C::None>(p, initial, y, keepSeries);
+    case C::Additive: return filterAs<Error, Trend, C::Additive>(p, initial, y, keepSeries);
+    case C::Multiplicative: return filterAs<Error, Trend, C::Multiplicative>(p, initial, y, keepSeries);
+    }
+    return {};
+}
+
+template<C Error>
+EtsFilterOutput filterWithTrend(const EtsSpec &spec, const EtsParameters &p, const EtsState &initial,
+                                std::span<const double> y, bool keepSeries)
+{
+    if (spec.hasTrend())
+        return filterWithSeason<Error, C::Additive>(spec, p, initial, y, keepSeries);
+    return filterWithSeason<Error, C::None>(spec, p, initial, y, keepSeries);
+}
+
+} // namespace
+
+EtsFilterOutput etsFilter(const EtsSpec &spec, const EtsParameters &parameters, const EtsState &initial,
+                          std::span<const double> y, bool keepSeries)
+{
+    if (spec.multiplicativeError())
+        return filterWithTrend<C::Multiplicative>(spec, parameters, initial, y, keepSeries);
+    return filterWithTrend<C::Additive>(spec, parameters, initial, y, keepSeries);
+}
+
+std::vector<double> etsPointForecast(const EtsSpec &spec, double phi, const EtsState &state,
+                                     int horizon)
+{
+    std::vector<double> forecast(static_cast<std::size_t>(std::max(horizon, 0)));
+    const int m = int(state.seasons.size());
+    double phiSum = phi;  // φ + φ² + … + φ^h
+    double phiPower = phi;
+    for (int i = 0; i < horizon; ++i) {
+        double value = state.level + (spec.hasTrend() ? phiSum * state.trend : 0.0);
+        if (spec.hasSeason()) {
+            const double season = state.seasons[std::size_t(m - 1 - (i % m))];
+            value = spec.multiplicativeSeason() ? value * season : value + season;
+        }
+        forecast[std::size_t(i)] = value;
+        phiPower *= phi;
+        phiSum += phiPower;
+    }
+    return forecast;
+}
+
+} // namespace vantage::core

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "etsspec.h"
+
+#include <span>
+#include <vector>
+
+namespace vantage::core {
+
+// Smoothing parameters; beta, gamma and phi matter only when the model has the component
+// (phi is 1 for an undamped trend).
+struct EtsParameters
+{
+    double alpha = 0.1;
+    double beta = 0.0;
+    double gamma = 0.0;
+    double phi = 1.0;
+};
+
+// The state vector x_t = (level, trend, s_t, s_{t-1}, …, s_{t-m+1}); seasons.back() is the
+// seasonal index of the next period, as in R's forecast package.
+struct EtsState
+{
+    double level = 0.0;
+    double trend = 0.0;
+    std::vector<double> seasons;
+};
+
+struct EtsFilterOutput
+{
+    std::vector<double> fitted;  // one-step forecasts ŷ_t
+    std::vector<double> errors;  // y − ŷ (additive error) or (y − ŷ)/ŷ (multiplicative)
+    double sumSquaredErrors = 0.0;
+    double sumLogAbsFitted = 0.0;
+    std::size_t count = 0;        // observations filtered
+    bool valid = true;            // false when a multiplicative model left its domain
+    EtsState last;
+
+    // −2 log L up to a constant, as R's forecast::ets computes it.
+    double minusTwoLogLikelihood() const;
+};
+
+// Runs the model's recursions over y from the initial state. The state update is written in
+// terms of y itself, so additive- and multiplicative-error models share it; they differ in
+// the error and the likelihood.
+// keepSeries = false skips the fitted values and errors (the optimiser needs only the sums).
+EtsFilterOutput etsFilter(const EtsSpec &spec, const EtsParameters &parameters, const EtsState &initial,
+                          std::span<const double> y, bool keepSeries = true);
+
+// Point forecasts for h = 1..horizon from a state.
+std::vector<double> etsPointForecast(const EtsSpec &spec, double phi, const EtsState &state,
+                                     int horizon);
+
+// One step of the state update after observing y (used by the filter and by simulation).
+void etsUpdate(const EtsSpec &spec, const EtsParameters &parameters, EtsState &state, double y);
+
+} // namespace vantage::core
