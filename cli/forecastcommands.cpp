@@ -87,6 +87,17 @@ QString number(double value)
     return std::isfinite(value) ? QString::number(value, 'g', 10) : QString();
 }
 
+// Every series forecast on a pool of `threads`, results in the file's order.
+QList<Result<ForecastResult>> fitAll(const SeriesFile &file, const Settings &settings, int threads)
+{
+    QThreadPool pool;
+    pool.setMaxThreadCount(threads);
+    const std::function<Result<ForecastResult>(const SeriesInput &)> fit = [&settings](const SeriesInput &series) {
+        return Forecaster::forecast(series.values, settings.period, settings.horizon, settings.methods.front());
+    };
+    return QtConcurrent::blockingMapped<QList<Result<ForecastResult>>>(&pool, file.series.begin(), file.series.end(), fit);
+}
+
 void writeForecast(QTextStream &out, const QString &id, const ForecastResult &result)
 {
     for (std::size_t h = 0; h < result.mean.size(); ++h)
@@ -129,46 +140,37 @@ int ForecastCommands::forecast(const QCommandLineParser &parser)
         CliOutput::err() << Tr::tr("error: --output FILE is required") << Qt::endl;
         return 2;
     }
-    if (!readSettings(parser, settings, false))
+    int threads = 1;
+    if (!readSettings(parser, settings, false)
+        || (parser.isSet(QStringLiteral("threads")) && !positiveInt(parser, QStringLiteral("threads"), threads)))
         return 2;
     if (!loadSeries(settings.input, file))
         return 1;
+    const QList<Result<ForecastResult>> results = fitAll(file, settings, threads);
     QSaveFile saveFile(output);
-    if (!saveFile.open(QIODevice::WriteOnly)) {
-        CliOutput::err() << Tr::tr("error: cannot write %1: %2").arg(output, saveFile.errorString()) << Qt::endl;
-        return 1;
+    if (saveFile.open(QIODevice::WriteOnly)) {
+        QTextStream out(&saveFile);
+        out << "series_id,h,forecast,lo80,hi80,lo95,hi95\r\n";
+        for (std::size_t i = 0; i < file.series.size(); ++i)
+            if (const Result<ForecastResult> &result = results[qsizetype(i)]; result)
+                writeForecast(out, file.series[i].id, result.value());
+        out.flush();
     }
-    QTextStream out(&saveFile);
-    out << "series_id,h,forecast,lo80,hi80,lo95,hi95\r\n";
-    int threads = 1;
-    if (parser.isSet(QStringLiteral("threads")) && !positiveInt(parser, QStringLiteral("threads"), threads))
-        return 2;
-    QThreadPool pool;
-    pool.setMaxThreadCount(threads);
-    const std::function<Result<ForecastResult>(const SeriesInput &)> fit = [&settings](const SeriesInput &series) {
-        return Forecaster::forecast(series.values, settings.period, settings.horizon, settings.methods.front());
-    };
-    const QList<Result<ForecastResult>> results = QtConcurrent::blockingMapped<QList<Result<ForecastResult>>>(
-        &pool, file.series.begin(), file.series.end(), fit);
-    int failed = int(file.problems.size());
-    for (std::size_t i = 0; i < file.series.size(); ++i) {
-        const SeriesInput &series = file.series[i];
-        const Result<ForecastResult> &result = results[qsizetype(i)];
-        if (!result) {
-            CliOutput::err() << SeriesProblem{series.id, series.firstLine, result.error().message}.toString() << Qt::endl;
-            ++failed;
-            continue;
-        }
-        writeForecast(out, series.id, result.value());
-    }
-    out.flush();
     if (!saveFile.commit()) {
         CliOutput::err() << Tr::tr("error: cannot write %1: %2").arg(output, saveFile.errorString()) << Qt::endl;
         return 1;
     }
-    CliOutput::err() << Tr::tr("%1 series forecast, %2 left out").arg(file.series.size() - std::size_t(failed - int(file.problems.size()))).arg(failed)
+    int failed = 0;
+    for (std::size_t i = 0; i < file.series.size(); ++i)
+        if (const Result<ForecastResult> &result = results[qsizetype(i)]; !result) {
+            const SeriesInput &series = file.series[i];
+            CliOutput::err() << SeriesProblem{series.id, series.firstLine, result.error().message}.toString() << Qt::endl;
+            ++failed;
+        }
+    const int leftOut = failed + int(file.problems.size());
+    CliOutput::err() << Tr::tr("%1 series forecast, %2 left out").arg(int(file.series.size()) - failed).arg(leftOut)
                      << Qt::endl;
-    return failed > 0 ? 3 : 0;
+    return leftOut > 0 ? 3 : 0;
 }
 
 int ForecastCommands::backtest(const QCommandLineParser &parser)

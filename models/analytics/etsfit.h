@@ -3,6 +3,8 @@
 #include "etsstate.h"
 #include "forecastresult.h"
 
+#include <optional>
+
 namespace vantage::core {
 
 // A fitted ETS model: parameters and initial state by maximum likelihood, and the information
@@ -28,5 +30,9 @@ struct EtsFit
 // multiplicative seasonality gets intervals from 2,000 simulated sample paths with a fixed
 // seed, so the same data always gives the same band.
 ForecastResult etsForecast(const EtsFit &fit, int horizon);
+
+// The forecast of the fit with the smallest AICc (among damped-trend fits only, if asked) whose
+// forecast is finite: a model whose simulated paths explode is passed over for the next best.
+std::optional<ForecastResult> etsForecastOfBest(std::vector<EtsFit> fits, int horizon, bool dampedOnly = false);
 
 } // namespace vantage::core

@@ -110,4 +110,17 @@ ForecastResult etsForecast(const EtsFit &fit, int horizon)
     return result;
 }
 
+std::optional<ForecastResult> etsForecastOfBest(std::vector<EtsFit> fits, int horizon, bool dampedOnly)
+{
+    std::sort(fits.begin(), fits.end(), [](const EtsFit &a, const EtsFit &b) { return a.aicc < b.aicc; });
+    for (const EtsFit &fit : fits) {
+        if (dampedOnly && !fit.spec.damped)
+            continue;
+        ForecastResult result = etsForecast(fit, horizon);
+        if (isFinite(result))
+            return result;
+    }
+    return std::nullopt;
+}
+
 } // namespace vantage::core

@@ -16,16 +16,6 @@ void addInto(std::vector<double> &sum, const std::vector<double> &values, double
         sum[i] += weight * values[i];
 }
 
-// The fit with the smallest AICc among those the filter accepts.
-const EtsFit *smallestAicc(const std::vector<EtsFit> &fits, bool dampedOnly)
-{
-    const EtsFit *best = nullptr;
-    for (const EtsFit &fit : fits)
-        if ((!dampedOnly || fit.spec.damped) && (!best || fit.aicc < best->aicc))
-            best = &fit;
-    return best;
-}
-
 } // namespace
 
 ForecastResult averageForecasts(const std::vector<ForecastResult> &members)
@@ -50,12 +40,12 @@ std::optional<ForecastResult> combinationForecast(std::span<const double> y, int
 {
     std::vector<ForecastResult> members;
     const std::vector<EtsFit> fits = EtsFitter::fitAll(y, m, EtsFitter::candidates(y, m));
-    if (const EtsFit *ets = smallestAicc(fits, false))
-        members.push_back(etsForecast(*ets, horizon));
-    if (auto theta = ThetaMethod::forecast(y, m, horizon))
+    if (auto ets = etsForecastOfBest(fits, horizon))
+        members.push_back(std::move(*ets));
+    if (auto theta = ThetaMethod::forecast(y, m, horizon); theta && isFinite(*theta))
         members.push_back(std::move(*theta));
-    if (const EtsFit *damped = smallestAicc(fits, true))
-        members.push_back(etsForecast(*damped, horizon));
+    if (auto damped = etsForecastOfBest(fits, horizon, true))
+        members.push_back(std::move(*damped));
     if (members.empty())
         return std::nullopt;
     return averageForecasts(members);

@@ -43,9 +43,7 @@ std::optional<ForecastResult> run(std::span<const double> y, int m, int horizon,
                 return croston;
         return combinationForecast(y, m, horizon);
     case ForecastMethod::Ets:
-        if (const auto fit = EtsFitter::fitBest(y, m))
-            return etsForecast(*fit, horizon);
-        return std::nullopt;
+        return etsForecastOfBest(EtsFitter::fitAll(y, m, EtsFitter::candidates(y, m)), horizon);
     case ForecastMethod::Theta:
         return ThetaMethod::forecast(y, m, horizon);
     case ForecastMethod::SeasonalNaive:
@@ -78,7 +76,7 @@ Result<ForecastResult> Forecaster::forecast(std::span<const double> history, int
                          .arg(history.size()).arg(kMinimumHistory),
                      {}};
     auto result = run(history, period, horizon, method);
-    if (!result)
+    if (!result || !isFinite(*result))  // never a NaN or an infinity for a forecast
         return Error{ErrorCode::InvalidInput,
                      Tr::tr("%1 cannot forecast this series (%2 values, period %3).")
                          .arg(methodTitle(method)).arg(history.size()).arg(period),

@@ -1,6 +1,17 @@
 #include "forecastresult.h"
 
+#include <cmath>
+
 namespace vantage::core {
+
+bool isFinite(const ForecastResult &r)
+{
+    for (const std::vector<double> *values : {&r.mean, &r.band80.lower, &r.band80.upper, &r.band95.lower, &r.band95.upper})
+        for (double v : *values)
+            if (!std::isfinite(v))
+                return false;
+    return true;
+}
 
 void setNormalBands(ForecastResult &result, const std::vector<double> &standardDeviations)
 {

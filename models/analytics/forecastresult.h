@@ -27,6 +27,9 @@ struct ForecastResult
     std::vector<double> fitted;
 };
 
+// True when the point forecast and every band value are finite numbers.
+bool isFinite(const ForecastResult &result);
+
 // Normal intervals mean ± z·sd for each step.
 void setNormalBands(ForecastResult &result, const std::vector<double> &standardDeviations);
 

@@ -77,14 +77,6 @@ std::vector<std::vector<double>> nodeHistories(const Layout &layout, const Forec
     return histories;
 }
 
-bool finite(const ForecastResult &r)
-{
-    for (const std::vector<double> *values : {&r.mean, &r.band80.lower, &r.band80.upper, &r.band95.lower, &r.band95.upper})
-        if (!std::all_of(values->begin(), values->end(), [](double v) { return std::isfinite(v); }))
-            return false;
-    return true;
-}
-
 // The requested method, or the seasonal naive / naive forecast for a series the method cannot
 // handle (too short, all zeros), so the hierarchy stays whole. Naive needs two values and every
 // history here has at least kMinimumHistory.
@@ -95,7 +87,7 @@ Result<ForecastResult> forecastNode(ForecastCache &cache, std::span<const double
     for (const auto &[m, chosen] : {std::pair{period, method}, std::pair{period, ForecastMethod::SeasonalNaive},
                                      std::pair{1, ForecastMethod::SeasonalNaive}}) {
         result = cache.forecast(y, m, horizon, chosen, &fitted);
-        if (result && finite(result.value()))
+        if (result && isFinite(result.value()))
             return result;
     }
     return result;

@@ -51,6 +51,8 @@ private Q_SLOTS:
     void autoChoosesTheCombinationOtherwise();
     void everyMethodGivesAnOrderedBand_data();
     void everyMethodGivesAnOrderedBand();
+    void explodingModelIsPassedOver();
+    void methodNamesAreTranslatedForDisplay();
 };
 
 void TestForecaster::methodNamesRoundTrip()
@@ -184,6 +186,36 @@ void TestForecaster::everyMethodGivesAnOrderedBand()
                                 .arg(f.band80.upper[i])
                                 .arg(f.band95.upper[i])));
     }
+}
+
+// Found by fuzz_forecaster: on this series the ETS model with the smallest AICc is ETS(M,N,M)
+// with a relative error sd above 100%, whose simulated paths overflow. The next best model is
+// used instead; no infinity reaches a band.
+void TestForecaster::explodingModelIsPassedOver()
+{
+    const std::vector<double> y{43.63, 10.29, 2.66, 3.00, 3.40, 3.20, 3.30, 3.40, 3.80, 3.60,
+                                3.70, 316.12, 4.20, 4.00, 4.10, 4.20, 115.19, 117.76, 0.14, 0.13};
+    for (const ForecastMethod method : {ForecastMethod::Ets, ForecastMethod::Combination, ForecastMethod::Auto}) {
+        const auto result = Forecaster::forecast(y, 4, 8, method);
+        QVERIFY2(result.ok(), qPrintable(result ? QString() : result.error().message));
+        QVERIFY(isFinite(result.value()));
+        QVERIFY(!result.value().method.contains(QLatin1String("ETS(M,N,M)")));
+    }
+}
+
+void TestForecaster::methodNamesAreTranslatedForDisplay()
+{
+    QCOMPARE(Forecaster::translatedMethod(QStringLiteral("Combination (ETS(M,A,M), Theta, ETS(A,Ad,A))")),
+             QStringLiteral("Combination (ETS(M,A,M), Theta, ETS(A,Ad,A))"));  // no translator installed
+    QCOMPARE(Forecaster::translatedMethod(QStringLiteral("Seasonal naive")), QStringLiteral("Seasonal naive"));
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral(":/vantage/i18n/vantage_zh_CN.qm")));
+    QCoreApplication::installTranslator(&translator);
+    QCOMPARE(Forecaster::translatedMethod(QStringLiteral("Combination (ETS(M,A,M), Theta, ETS(A,Ad,A))")),
+             QStringLiteral("组合预测（ETS(M,A,M), Theta 法, ETS(A,Ad,A)）"));
+    QCOMPARE(Forecaster::translatedMethod(QStringLiteral("Seasonal naive")), QStringLiteral("季节性朴素法"));
+    QCOMPARE(Forecaster::translatedMethod(QStringLiteral("Naive")), QStringLiteral("朴素法"));
+    QCoreApplication::removeTranslator(&translator);
 }
 
 QTEST_GUILESS_MAIN(TestForecaster)

@@ -31,6 +31,13 @@ inline QString backend()
     return qEnvironmentVariable("VANTAGE_TEST_BACKEND", QStringLiteral("sqlite"));
 }
 
+// In a test function: skip when the PostgreSQL variant runs without a cluster (run by hand).
+#define VANTAGE_SKIP_WITHOUT_POSTGRES()                                                                         \
+    do {                                                                                                        \
+        if (vantage::test::backend() == QLatin1String("postgres") && qEnvironmentVariableIsEmpty("VANTAGE_TEST_POSTGRES")) \
+            QSKIP("VANTAGE_TEST_POSTGRES is not set (./scripts/test starts a throw-away PostgreSQL and sets it)"); \
+    } while (false)
+
 // A fresh, empty server database for one test class.
 inline QString newServerDatabase(const QTemporaryDir &dir)
 {

@@ -40,8 +40,7 @@ int TestConvergence::environmentNumber(const char *name, int fallback)
 
 void TestConvergence::initTestCase()
 {
-    if (test::backend() == QLatin1String("postgres") && qEnvironmentVariableIsEmpty("VANTAGE_TEST_POSTGRES"))
-        QSKIP("VANTAGE_TEST_POSTGRES is not set (./scripts/test starts a throw-away PostgreSQL and sets it)");
+    VANTAGE_SKIP_WITHOUT_POSTGRES();
 }
 
 // The seed and size come from the environment; without them, a fixed seed and a size that keeps

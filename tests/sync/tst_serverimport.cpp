@@ -33,6 +33,7 @@ private:
 
 void TestServerImport::initTestCase()
 {
+    VANTAGE_SKIP_WITHOUT_POSTGRES();
     QVERIFY(m_dir.isValid());
     m_source = m_dir.filePath(QStringLiteral("company.sqlite"));
     test::NoConnectionContext context;

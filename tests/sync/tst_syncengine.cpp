@@ -69,8 +69,7 @@ QString TestSyncEngine::newOpportunity(TestClient &owner, const QString &region,
 
 void TestSyncEngine::initTestCase()
 {
-    if (test::backend() == QLatin1String("postgres") && qEnvironmentVariableIsEmpty("VANTAGE_TEST_POSTGRES"))
-        QSKIP("VANTAGE_TEST_POSTGRES is not set (./scripts/test starts a throw-away PostgreSQL and sets it)");
+    VANTAGE_SKIP_WITHOUT_POSTGRES();
     m_server = std::make_unique<test::ServerProcess>(test::newServerDatabase(m_dir));
     QVERIFY(test::setUpCompany(*m_server, m_dir.filePath(QStringLiteral("admin.sqlite")), m_company));
 }

@@ -108,18 +108,31 @@ void ForecastChart::setData(const core::ForecastReport &report, const core::Fore
     auto *chart = new QChart;
     styleChart(chart, title);
     chart->setLocalizeNumbers(true);
-    const int history = report.historyLength;
     m_band95 = band(tr("95% range"), report, node.forecast.band95, 45);
     m_band80 = band(tr("80% range"), report, node.forecast.band80, 95);
     m_actual = line(tr("Actual"), kActual, 2.0, Qt::SolidLine);
     m_fitted = line(tr("Fitted (one step ahead)"), kFitted, 1.5, Qt::DashLine);
     m_forecast = line(tr("Forecast"), kForecast, 2.5, Qt::SolidLine);
     m_target = line(tr("Target"), kTarget, 1.5, Qt::DashLine);
+    const auto [low, high] = fillSeries(report, node);
+    for (QAbstractSeries *series : std::initializer_list<QAbstractSeries *>{m_band95, m_band80, m_fitted, m_actual,
+                                                                           m_forecast, m_target})
+        chart->addSeries(series);
+    if (m_target->count() == 0)
+        chart->legend()->markers(m_target).front()->setVisible(false);
+    addAxes(chart, report, measureLabel, low, high);
+    replaceChart(chart);
+}
+
+// Actuals, fits, forecast and targets in major units; returns the lowest and highest value shown.
+std::pair<double, double> ForecastChart::fillSeries(const core::ForecastReport &report, const core::ForecastNode &node)
+{
     double low = 0.0, high = 0.0;
     const auto seen = [&](double v) {
         low = std::min(low, v);
         high = std::max(high, v);
     };
+    const int history = report.historyLength;
     for (int t = 0; t < history && t < int(node.history.size()); ++t) {
         m_actual->append(timeOf(report.periods[std::size_t(t)]), node.history[std::size_t(t)]);
         seen(node.history[std::size_t(t)]);
@@ -140,12 +153,14 @@ void ForecastChart::setData(const core::ForecastReport &report, const core::Fore
             m_target->append(timeOf(report.periods[t]), *node.targets[t]);
             seen(*node.targets[t]);
         }
-    for (QAbstractSeries *series : std::initializer_list<QAbstractSeries *>{m_band95, m_band80, m_fitted, m_actual,
-                                                                           m_forecast, m_target})
-        chart->addSeries(series);
-    if (m_target->count() == 0)
-        chart->legend()->markers(m_target).front()->setVisible(false);
+    return {low, high};
+}
 
+// The period axis and a money axis in a readable unit (thousands, 万, …); the series, plotted in
+// major units, are scaled to that unit.
+void ForecastChart::addAxes(QChart *chart, const core::ForecastReport &report, const QString &measureLabel,
+                            double low, double high)
+{
     const auto currency = core::Currency::fromCode(report.currency).value_or(core::Currency::usd());
     const double minorPerMajor = core::minorUnitsPerMajor(report.currency);
     const AxisMoneyUnit unit = moneyAxisUnit(qint64(high * minorPerMajor), currency);
@@ -160,7 +175,6 @@ void ForecastChart::setData(const core::ForecastReport &report, const core::Fore
     QCategoryAxis *xAxis = periodAxis(report);
     chart->addAxis(xAxis, Qt::AlignBottom);
     chart->addAxis(yAxis, Qt::AlignLeft);
-    // Series are plotted in major units; the axis shows them scaled to its unit.
     const qreal scale = minorPerMajor / unit.divisor;
     for (QLineSeries *s : {m_actual, m_fitted, m_forecast, m_target, m_band80->upperSeries(), m_band80->lowerSeries(),
                            m_band95->upperSeries(), m_band95->lowerSeries()}) {
@@ -173,7 +187,6 @@ void ForecastChart::setData(const core::ForecastReport &report, const core::Fore
         series->attachAxis(xAxis);
         series->attachAxis(yAxis);
     }
-    replaceChart(chart);
 }
 
 void ForecastChart::replaceChart(QChart *chart)

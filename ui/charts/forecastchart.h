@@ -4,6 +4,8 @@
 
 #include <QChartView>
 
+#include <utility>
+
 class QAreaSeries;
 class QLineSeries;
 
@@ -34,6 +36,8 @@ public:
     QPixmap image() const;
 
 private:
+    std::pair<double, double> fillSeries(const core::ForecastReport &report, const core::ForecastNode &node);
+    void addAxes(QChart *chart, const core::ForecastReport &report, const QString &measureLabel, double low, double high);
     void replaceChart(QChart *chart);
 
     QLineSeries *m_actual = nullptr;
