@@ -29,7 +29,7 @@ struct OutlookInput
     qint64 wonSoFarMinor = 0;        // won from the quarter's first day to asOf
     qint64 ordersBookedMinor = 0;    // orders dated from the quarter's first day to asOf
     ForecastInput wonSeries;         // won value by month
-    ForecastInput orderSeries;       // order revenue by month, with the targets
+    ForecastInput orderSeries;       // order revenue by month (one series: the company), with the targets
 };
 
 // The dashboard's quarter outlook: won deals (pipeline blended with their forecast) and orders

@@ -75,6 +75,39 @@ Result<ForecastInput> ForecastRepository::load(ForecastMeasure measure, const QD
     return input;
 }
 
+Result<ForecastInput> ForecastRepository::loadOrderTotals(const QDate &asOf, const QString &currency) const
+{
+    ForecastInput input;
+    input.measure = ForecastMeasure::Orders;
+    input.asOf = asOf;
+    input.currency = currency;
+    auto first = firstWholeMonth(ForecastMeasure::Orders, currency);
+    if (!first)
+        return first.error();
+    input.firstMonth = first.value();
+    const QDate endMonth(asOf.year(), asOf.month(), 1);
+    if (input.firstMonth.isValid() && input.firstMonth < endMonth) {
+        LeafSeries total{kNoRegionId.toString(), QStringLiteral("all"),
+                         std::vector<qint64>(std::size_t(monthsBetween(input.firstMonth, endMonth)), 0)};
+        auto q = Sql(m_db).query(QStringLiteral("SELECT substr(order_date, 1, 7), sum(total_minor) FROM sales_order "
+                                                "WHERE deleted = 0 AND status <> 'cancelled' AND currency = ? "
+                                                "AND order_date >= ? AND order_date < ? GROUP BY 1"),
+                                 {currency, isoDate(input.firstMonth), isoDate(endMonth)});
+        if (!q)
+            return q.error();
+        while (q.value().next()) {
+            const QDate month = QDate::fromString(q.value().value(0).toString() + QStringLiteral("-01"), Qt::ISODate);
+            const int offset = monthsBetween(input.firstMonth, month);
+            if (month.isValid() && offset >= 0 && offset < int(total.monthlyMinor.size()))
+                total.monthlyMinor[std::size_t(offset)] += q.value().value(1).toLongLong();
+        }
+        input.leaves.push_back(std::move(total));
+    }
+    if (Status read = readTargets(input); !read)
+        return read.error();
+    return input;
+}
+
 Result<QString> ForecastRepository::currencyOrDefault(const QString &currency, const QDate &asOf) const
 {
     if (!currency.isEmpty())

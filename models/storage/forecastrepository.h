@@ -16,6 +16,9 @@ public:
     explicit ForecastRepository(QSqlDatabase db) : m_db(std::move(db)) {}
 
     Result<ForecastInput> load(ForecastMeasure measure, const QDate &asOf, const QString &currency) const;
+    // Order revenue of the whole company as one series, from order totals (the reporting index;
+    // 0.2 s at a million order lines where the per-category series take 3 s), with the targets.
+    Result<ForecastInput> loadOrderTotals(const QDate &asOf, const QString &currency) const;
 
 private:
     Result<QString> currencyOrDefault(const QString &currency, const QDate &asOf) const;

@@ -41,7 +41,7 @@ Result<OutlookInput> OutlookRepository::load(const QDate &asOf, const QString &c
         return won.error();
     input.currency = won.value().currency;
     input.wonSeries = std::move(won.value());
-    auto orders = ForecastRepository(m_db).load(ForecastMeasure::Orders, asOf, input.currency);
+    auto orders = ForecastRepository(m_db).loadOrderTotals(asOf, input.currency);
     if (!orders)
         return orders.error();
     input.orderSeries = std::move(orders.value());

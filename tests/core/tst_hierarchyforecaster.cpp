@@ -209,6 +209,17 @@ void TestHierarchyForecaster::repositorySeriesMatchTheDemoDatabase()
                                         "AND order_date >= ? AND order_date < ?"),
         {input.firstMonth.toString(Qt::ISODate), end.toString(Qt::ISODate)}).toLongLong();
     QCOMPARE(fromLeaves, fromOrders);
+    // The company total read from order totals is the sum of the per-category series, month by month.
+    const auto totals = ForecastRepository(demo.database()).loadOrderTotals(asOf, QStringLiteral("USD"));
+    QVERIFY(totals.ok());
+    QCOMPARE(totals.value().leaves.size(), std::size_t(1));
+    QCOMPARE(totals.value().firstMonth, input.firstMonth);
+    std::vector<qint64> byCategory(input.leaves.front().monthlyMinor.size(), 0);
+    for (const LeafSeries &leaf : input.leaves)
+        for (std::size_t t = 0; t < byCategory.size(); ++t)
+            byCategory[t] += leaf.monthlyMinor[t];
+    QCOMPARE(totals.value().leaves.front().monthlyMinor, byCategory);
+    QCOMPARE(totals.value().quarterTargets.size(), input.quarterTargets.size());
     QVERIFY(input.leaves.size() >= 4);
     QVERIFY(!input.quarterTargets.empty());
 
