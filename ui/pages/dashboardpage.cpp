@@ -23,9 +23,12 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTableView>
+#include <QTimer>
 
 namespace vantage::ui {
 namespace {
+
+constexpr int kOutlookDelayMs = 1500;
 
 enum Tile { SalesTile, PipelineTile, WinRateTile, OpenOrdersTile, OverdueTile, TileCount };
 
@@ -177,6 +180,7 @@ void DashboardPage::attachStore(core::Store *store, const core::StoreInfo &info)
     m_hasData = false;
     m_data = {};
     m_currency.clear();
+    m_outlookStale = true;
     fillRegionFilter();
 }
 
@@ -189,6 +193,7 @@ void DashboardPage::clearStore()
     m_data = {};
     m_currency.clear();
     m_outlook->clear();
+    m_outlookStale = true;
     fillRegionFilter();
     showPlaceholders();
 }
@@ -196,6 +201,7 @@ void DashboardPage::clearStore()
 void DashboardPage::reloadAll()
 {
     m_currency.clear();
+    m_outlookStale = true;
     refresh();
 }
 
@@ -245,10 +251,17 @@ void DashboardPage::onLoaded(const core::Result<core::DashboardData> &result)
         Q_EMIT this->regionsChanged(m_data.regions);
     }
     showData(m_data);
-    // The outlook is for the whole company: shown with "All regions" only.
+    // The outlook is for the whole company: shown with "All regions" only. It is computed when the
+    // database opens or changed (sync), not at every refresh, and a moment after the first
+    // figures are painted, so its reads and fits never compete with them.
     m_outlook->setVisible(m_data.filter.regionId.isEmpty());
-    if (m_store && m_data.filter.regionId.isEmpty() && m_data.kpis.recordsInAnyCurrency > 0)
-        m_outlook->load(m_store, m_data.filter.asOf, m_currency);
+    if (m_store && m_outlookStale && m_data.filter.regionId.isEmpty() && m_data.kpis.recordsInAnyCurrency > 0) {
+        m_outlookStale = false;
+        QTimer::singleShot(kOutlookDelayMs, m_outlook, [this, store = m_store, asOf = m_data.filter.asOf, currency = m_currency] {
+            if (store == m_store)
+                m_outlook->load(store, asOf, currency);
+        });
+    }
     Q_EMIT loaded();
 }
 

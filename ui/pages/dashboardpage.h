@@ -89,6 +89,7 @@ private:
     QPushButton *m_refresh = nullptr;
     std::vector<KpiTile *> m_tiles;
     QuarterOutlookRow *m_outlook = nullptr;
+    bool m_outlookStale = true;  // the database opened or changed since the outlook was computed
     SalesByMonthChart *m_salesChart = nullptr;
     PipelineChart *m_pipelineChart = nullptr;
     QLabel *m_topTitle = nullptr;
