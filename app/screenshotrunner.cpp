@@ -2,10 +2,12 @@
 
 #include "dialogs/aboutdialog.h"
 #include "dialogs/logindialog.h"
+#include "dialogs/riskrulesdialog.h"
 #include "dialogs/settingsdialog.h"
 #include "mainwindow.h"
 #include "pages/dashboardpage.h"
 #include "pages/forecastpage.h"
+#include "pages/riskpage.h"
 #include "pages/recordlistpage.h"
 
 #include "itemmodels/recordlistmodel.h"
@@ -36,6 +38,16 @@ ScreenshotRunner::ScreenshotRunner(ui::MainWindow *window, const QString &direct
                                return static_cast<QWidget *>(m_window);
                            }});
     }
+    m_shots.push_back({QStringLiteral("06b-risk-funnel-alerts"), [this] {
+                           m_window->showPage(ui::MainWindow::Page::Risk);
+                           m_window->riskPage()->showFunnelAlerts();
+                           return static_cast<QWidget *>(m_window);
+                       }});
+    m_shots.push_back({QStringLiteral("06c-risk-next-steps"), [this] {
+                           m_dialog = new ui::RiskRulesDialog({}, m_window);
+                           m_dialog->show();
+                           return m_dialog;
+                       }});
     m_shots.push_back({QStringLiteral("11-settings"), [this] {
                            static const core::AppSettings settings;
                            m_dialog = new ui::SettingsDialog(settings, m_window);
@@ -98,6 +110,8 @@ bool ScreenshotRunner::ready() const
         return list->model() && !list->isLoading();
     if (const auto *forecast = qobject_cast<ui::ForecastPage *>(m_window->page(m_window->currentPage())))
         return forecast->hasReport() && !forecast->isLoading();
+    if (const auto *risk = qobject_cast<ui::RiskPage *>(m_window->page(m_window->currentPage())))
+        return risk->pageData() && !risk->isLoading();
     return true;
 }
 

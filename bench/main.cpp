@@ -4,6 +4,7 @@
 #include "importcommand.h"
 #include "loadcommand.h"
 #include "queriescommand.h"
+#include "riskcommand.h"
 #include "synccommand.h"
 
 #include <QCoreApplication>
@@ -27,11 +28,14 @@ int main(int argc, char *argv[])
         return SyncCommand::run(arguments);
     if (command == QLatin1String("load"))
         return LoadCommand::run(arguments);
-    QTextStream(stderr) << "usage: vantage-bench generate|import|queries|sync|load [options]   (--help after a command)\n"
+    if (command == QLatin1String("risk"))
+        return RiskCommand::run(arguments);
+    QTextStream(stderr) << "usage: vantage-bench generate|import|queries|sync|load|risk [options]   (--help after a command)\n"
                            "  generate --db FILE [--order-lines N] [--seed N] [--as-of YYYY-MM-DD]\n"
                            "  import [--runs N] [--as-of YYYY-MM-DD]\n"
                            "  queries --db FILE [--runs N] [--sqlite3 PROGRAM] [--sql-dir DIR] [--tsv FILE]\n"
                            "  sync --server URL --login L --password P --source FILE --dir DIR [--runs N] [--incremental-runs N]\n"
-                           "  load --server URL --password P --source FILE [--clients N] [--seconds N]\n";
+                           "  load --server URL --password P --source FILE [--clients N] [--seconds N]\n"
+                           "  risk --db FILE [--deals N] [--runs N]\n";
     return command.isEmpty() || command == QLatin1String("--help") ? 0 : 2;
 }

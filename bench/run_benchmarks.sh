@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Vantage benchmark: builds what it needs, measures, prints ONE markdown table on stdout.
 #
-#   bench/run_benchmarks.sh [all|local|sync|forecast]     (default all)
+#   bench/run_benchmarks.sh [all|local|sync|forecast|risk]     (default all)
 #
 # local: import, start-up, refresh and dashboard queries (issue 2); sync: initial and incremental
 # sync and 200 simulated laptops against vantage-server on a throw-away PostgreSQL, with pgbench's
 # select-only rate on the same cluster (issue 3); forecast: M3 accuracy against the competition's
 # methods and R's forecast package, R's speed, and 10,000 demo-shaped series (issue 4,
-# bench/forecast/measure_forecast.sh).
+# bench/forecast/measure_forecast.sh); risk: the risk list's backtest on the demo data with its
+# dates unshifted (every Monday of 2017) and the time to score 100,000 open deals.
 #
 # Progress goes to stderr; raw outputs, SQL scripts and query plans go to bench/results/
 # (git-ignored). docs/benchmarks.md records a run and explains the figures.
@@ -16,7 +17,8 @@
 # IMPORT_RUNS (5), QUERY_RUNS (21), LIST_RUNS (3), DEMO_COLD (3), DEMO_WARM (5), SCALE_COLD (3),
 # SCALE_WARM (3), STALL_TARGET_MS (50), RATIO_TARGET (1.5); sync: SYNC_ORDER_LINES (100000),
 # SYNC_RUNS (3), INCREMENTAL_RUNS (10), LOAD_CLIENTS (200), LOAD_SECONDS (60), SERVER_THREADS (32, the server's default),
-# PGBENCH_SCALE (10), PG_PORT (55499).
+# PGBENCH_SCALE (10), PG_PORT (55499); risk: RISK_AS_OF (2018-01-01, the demo data end 2017-12-31),
+# RISK_FROM (2017-01-01), RISK_TO (2017-12-31), RISK_DEALS (100000), RISK_RUNS (5), RISK_TARGET_MS (200).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -45,6 +47,12 @@ LOAD_SECONDS="${LOAD_SECONDS:-60}"
 SERVER_THREADS="${SERVER_THREADS:-32}"
 PGBENCH_SCALE="${PGBENCH_SCALE:-10}"
 PG_PORT="${PG_PORT:-55499}"
+RISK_AS_OF="${RISK_AS_OF:-2018-01-01}"
+RISK_FROM="${RISK_FROM:-2017-01-01}"
+RISK_TO="${RISK_TO:-2017-12-31}"
+RISK_DEALS="${RISK_DEALS:-100000}"
+RISK_RUNS="${RISK_RUNS:-5}"
+RISK_TARGET_MS="${RISK_TARGET_MS:-200}"
 MODE="${1:-all}"
 
 APP="$BUILD/app/vantage"
@@ -55,6 +63,7 @@ SYNC_DB="$RESULTS/sync-$SYNC_ORDER_LINES.sqlite"
 DEMO_DB="$RESULTS/demo.sqlite"
 SCALE_DB="$RESULTS/scale-$ORDER_LINES.sqlite"
 NOIDX_DB="$WORK/scale-without-reporting-indexes.sqlite"
+RISK_DB="$RESULTS/demo-$RISK_AS_OF.sqlite"
 
 TABLE_ROWS=()
 XVFB_PID=""
@@ -99,12 +108,13 @@ ensure_packages() {
 
 build() {
     local started=$SECONDS
-    log "building vantage, vantage-cli, vantage-bench, vantage-sqltrace and vantage-server (preset bench, -j$JOBS)"
+    local targets=(vantage vantage-cli vantage-bench vantage-sqltrace vantage-server)
+    [[ "$MODE" == forecast ]] && targets=(vantage-cli)
+    [[ "$MODE" == risk ]] && targets=(vantage-cli vantage-bench)
+    log "building ${targets[*]} (preset bench, -j$JOBS)"
     if [[ ! -f "$BUILD/CMakeCache.txt" ]]; then
         (cd "$ROOT" && cmake --preset bench >&2)
     fi
-    local targets=(vantage vantage-cli vantage-bench vantage-sqltrace vantage-server)
-    [[ "$MODE" == forecast ]] && targets=(vantage-cli)
     cmake --build "$BUILD" -j "$JOBS" --target "${targets[@]}" >&2
     BUILD_S=$((SECONDS - started))
 }
@@ -124,7 +134,9 @@ describe_machine() {
     row "machine: kernel" "$(uname -sr)" "" ""
     row "machine: Qt / SQLite" "Qt $qt; SQLite $(sqlite3 --version | cut -d' ' -f1) (shell and Qt plugin use the same libsqlite3 $(dpkg-query -W -f='${Version}' libsqlite3-0))" "" ""
     row "machine: load average at start" "$(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine was not stopped)" "" ""
-    row "run: date, code, settings" "$(date -u +%Y-%m-%dT%H:%MZ); git $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo "?"); as-of $AS_OF, seed $SEED" "" ""
+    local settings="as-of $AS_OF, seed $SEED"
+    [[ "$MODE" == risk ]] && settings="demo data as of $RISK_AS_OF (dates unshifted), Mondays $RISK_FROM..$RISK_TO, $RISK_DEALS deals x $RISK_RUNS runs"
+    row "run: date, code, settings" "$(date -u +%Y-%m-%dT%H:%MZ); git $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo "?"); $settings" "" ""
 }
 
 # --- 3. demo import (a) -------------------------------------------------------------------------
@@ -439,6 +451,49 @@ measure_sync_all() {
     measure_pgbench
 }
 
+# --- 8. risk list (i, j) -------------------------------------------------------------------------
+# The demo data with their dates as they are (they end 2017-12-31, so every Monday of 2017 has a
+# known four-week outcome but the last few). (i) replays the Mondays with `vantage-cli
+# risk-backtest`; (j) times the risk list for RISK_DEALS open deals cloned from the demo's
+# (`vantage-bench risk`). Both print markdown tables, kept in bench/results.
+
+# "label<TAB>value" of each row of a markdown table (header and separator skipped), cells trimmed
+md_rows() {
+    awk -F '|' '/^[|]/ && ++n > 2 { for (i = 2; i < NF; i++) gsub(/^ +| +$/, "", $i); out = $2; for (i = 3; i < NF; i++) out = out "\t" $i; print out }' "$1"
+}
+# the median in milliseconds of a `vantage-bench risk` timing cell ("**75.2 ms** median, ...")
+bold_ms() { sed -n 's/^\*\*\([0-9.]*\) ms\*\*.*/\1/p'; }
+
+measure_risk() {
+    local bt="$RESULTS/risk-backtest.md" rb="$RESULTS/risk-bench.md" t0 t1 name precision lift auc lost brier label value median
+    log "(i) building $RISK_DB with vantage-cli demo --as-of $RISK_AS_OF"
+    rm -f "$RISK_DB" "$RISK_DB"-wal "$RISK_DB"-shm "$RISK_DB".*
+    "$CLI" demo --db "$RISK_DB" --as-of "$RISK_AS_OF" >"$RESULTS/risk-demo.txt" 2>&1 || die "vantage-cli demo failed, see $RESULTS/risk-demo.txt"
+    log "(i) vantage-cli risk-backtest --from $RISK_FROM --to $RISK_TO"
+    t0=$(date +%s%3N)
+    "$CLI" risk-backtest --db "$RISK_DB" --from "$RISK_FROM" --to "$RISK_TO" >"$bt" 2>"$RESULTS/risk-backtest.stderr" \
+        || die "risk-backtest failed, see $RESULTS/risk-backtest.stderr"
+    t1=$(date +%s%3N)
+    row "(i) risk backtest on the demo data, dates unshifted (\`vantage-cli risk-backtest --from $RISK_FROM --to $RISK_TO\`)" \
+        "$(sed -n 1p "$bt"); $(ms $((t1 - t0))) wall ($(sed -n 's/^seconds: //p' "$bt") s replaying)" "" ""
+    while IFS=$'\t' read -r name precision lift auc lost brier; do
+        row "(i) ranking: $name" "precision of the ten $precision, lift $lift, AUC $auc, AUC on losses alone $lost, Brier $brier" "" "(info)"
+    done < <(md_rows "$bt")
+
+    log "(j) vantage-bench risk --deals $RISK_DEALS --runs $RISK_RUNS"
+    "$BENCH" risk --db "$RISK_DB" --deals "$RISK_DEALS" --runs "$RISK_RUNS" >"$rb" 2>"$RESULTS/risk-bench.stderr" \
+        || die "vantage-bench risk failed, see $RESULTS/risk-bench.stderr"
+    while IFS=$'\t' read -r label value; do
+        case "$label" in
+            "(b) "*)
+                median=$(bold_ms <<<"$value")
+                row "(j) risk list: $label" "$value" "< $RISK_TARGET_MS ms (median)" "$(at_most "$median" "$RISK_TARGET_MS")" ;;
+            "(a) "* | "(c) "* | "open deals scored" | "peak RSS"*) row "(j) risk list: $label" "$value" "" "" ;;
+            *) row "(j) risk list: $label" "$value" "" "(info)" ;;
+        esac
+    done < <(md_rows "$rb")
+}
+
 # --- main ----------------------------------------------------------------------------------------
 main() {
     mkdir -p "$RESULTS" "$WORK"
@@ -448,6 +503,7 @@ main() {
     [[ "$MODE" == all || "$MODE" == local ]] && measure_local
     [[ "$MODE" == all || "$MODE" == sync ]] && measure_sync_all
     [[ "$MODE" == all || "$MODE" == forecast ]] && measure_forecast
+    [[ "$MODE" == all || "$MODE" == risk ]] && measure_risk
     row "run: total time of this command" "$(((SECONDS - STARTED_S) / 60)) min $(((SECONDS - STARTED_S) % 60)) s (build: $BUILD_S s)" "" ""
     row "machine: load average at the end" "$(cut -d' ' -f1-3 /proc/loadavg)" "" ""
 
@@ -484,5 +540,5 @@ measure_local() {
 # shellcheck source=forecast/measure_forecast.sh
 source "$ROOT/bench/forecast/measure_forecast.sh"
 
-case "$MODE" in all | local | sync | forecast) ;; *) die "usage: $0 [all|local|sync|forecast]" ;; esac
+case "$MODE" in all | local | sync | forecast | risk) ;; *) die "usage: $0 [all|local|sync|forecast|risk]" ;; esac
 main "$@"

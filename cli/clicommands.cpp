@@ -2,6 +2,7 @@
 
 #include "clioutput.h"
 #include "forecastcommands.h"
+#include "riskcommands.h"
 
 #include "domain/clock.h"
 #include "importing/demodatabasebuilder.h"
@@ -24,12 +25,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(vantage::cli::CliCommands)
 };
-
-int fail(const QString &message)
-{
-    CliOutput::err() << Tr::tr("error: %1").arg(message) << Qt::endl;
-    return 1;
-}
 
 // --as-of or today's local date, as in the app; the demo is shifted to end the day before.
 bool asOfDate(const QCommandLineParser &parser, QDate &date)
@@ -54,21 +49,14 @@ void printReport(const ImportReport &report)
         CliOutput::out() << line << Qt::endl;
 }
 
-QString requiredDb(const QCommandLineParser &parser)
-{
-    const QString db = parser.value(QStringLiteral("db"));
-    if (db.isEmpty())
-        CliOutput::err() << Tr::tr("error: --db FILE is required") << Qt::endl;
-    return db;
-}
-
 
 } // namespace
 
 QStringList CliCommands::names()
 {
     return {QStringLiteral("demo"),     QStringLiteral("import"),   QStringLiteral("info"),
-            QStringLiteral("migrate"),  QStringLiteral("forecast"), QStringLiteral("backtest")};
+            QStringLiteral("migrate"),  QStringLiteral("forecast"), QStringLiteral("backtest"),
+            QStringLiteral("risk"),     QStringLiteral("risk-backtest"), QStringLiteral("funnel-alerts")};
 }
 
 void CliCommands::addOptions(QCommandLineParser &parser)
@@ -83,6 +71,7 @@ void CliCommands::addOptions(QCommandLineParser &parser)
                       Tr::tr("YYYY-MM-DD")});
     parser.addOption({QStringLiteral("strict"), Tr::tr("Fail (exit code 3) when any source row was skipped.")});
     ForecastCommands::addOptions(parser);
+    RiskCommands::addOptions(parser);
 }
 
 int CliCommands::run(const QString &command, const QCommandLineParser &parser)
@@ -99,6 +88,12 @@ int CliCommands::run(const QString &command, const QCommandLineParser &parser)
         return ForecastCommands::forecast(parser);
     if (command == QLatin1String("backtest"))
         return ForecastCommands::backtest(parser);
+    if (command == QLatin1String("risk"))
+        return RiskCommands::risk(parser);
+    if (command == QLatin1String("risk-backtest"))
+        return RiskCommands::backtest(parser);
+    if (command == QLatin1String("funnel-alerts"))
+        return RiskCommands::funnelAlerts(parser);
     CliOutput::err() << Tr::tr("error: unknown command \"%1\"; commands: %2")
                             .arg(command, names().join(QStringLiteral(", ")))
                      << Qt::endl;
@@ -107,21 +102,21 @@ int CliCommands::run(const QString &command, const QCommandLineParser &parser)
 
 int CliCommands::demo(const QCommandLineParser &parser)
 {
-    const QString db = requiredDb(parser);
+    const QString db = CliOutput::requiredDb(parser);
     QDate asOf;
     if (db.isEmpty() || !asOfDate(parser, asOf))
         return 2;
     LazyConnectionContext context(QString(), &CliOutput::progress); // the builder opens its own file
     auto report = DemoDatabaseBuilder(QFileInfo(db).absoluteFilePath(), asOf).build(context);
     if (!report)
-        return fail(report.error().message);
+        return CliOutput::fail(report.error().message);
     printReport(report.value());
     return parser.isSet(QStringLiteral("strict")) && report.value().skippedRows() > 0 ? 3 : 0;
 }
 
 int CliCommands::import(const QCommandLineParser &parser)
 {
-    const QString db = requiredDb(parser);
+    const QString db = CliOutput::requiredDb(parser);
     const QString source = parser.value(QStringLiteral("source"));
     QDate asOf;
     if (db.isEmpty() || !asOfDate(parser, asOf))
@@ -133,23 +128,23 @@ int CliCommands::import(const QCommandLineParser &parser)
     const QString path = QFileInfo(db).absoluteFilePath();
     LazyConnectionContext context(path, &CliOutput::progress);
     if (auto opened = StoreOpener(path).open(context); !opened)
-        return fail(opened.error().message);
+        return CliOutput::fail(opened.error().message);
     auto report = DemoImporter(DemoSources::fromDirectory(source), asOf).run(context);
     if (!report)
-        return fail(report.error().message);
+        return CliOutput::fail(report.error().message);
     printReport(report.value());
     return parser.isSet(QStringLiteral("strict")) && report.value().skippedRows() > 0 ? 3 : 0;
 }
 
 int CliCommands::migrate(const QCommandLineParser &parser)
 {
-    const QString db = requiredDb(parser);
+    const QString db = CliOutput::requiredDb(parser);
     if (db.isEmpty())
         return 2;
     LazyConnectionContext context(db, &CliOutput::progress);
     auto opened = StoreOpener(db).open(context, StoreOpener::Create::Never);
     if (!opened)
-        return fail(opened.error().message);
+        return CliOutput::fail(opened.error().message);
     CliOutput::out() << Tr::tr("schema version %1").arg(opened.value().schemaVersion) << Qt::endl;
     if (!opened.value().backupPath.isEmpty())
         CliOutput::out() << Tr::tr("backup of the previous file: %1").arg(opened.value().backupPath) << Qt::endl;
@@ -158,14 +153,14 @@ int CliCommands::migrate(const QCommandLineParser &parser)
 
 int CliCommands::info(const QCommandLineParser &parser)
 {
-    const QString db = requiredDb(parser);
+    const QString db = CliOutput::requiredDb(parser);
     if (db.isEmpty())
         return 2;
     if (!QFileInfo::exists(db))
-        return fail(Tr::tr("The database file %1 does not exist.").arg(db));
+        return CliOutput::fail(Tr::tr("The database file %1 does not exist.").arg(db));
     ScopedConnection connection(db, QStringLiteral("cli-info"), ConnectionMode::ReadOnly);
     if (!connection.ok())
-        return fail(connection.error().message);
+        return CliOutput::fail(connection.error().message);
     const Sql sql(connection.database());
     const QStringList tables{QStringLiteral("region"), QStringLiteral("app_user"), QStringLiteral("account"),
                              QStringLiteral("product"), QStringLiteral("opportunity"), QStringLiteral("sales_order"),
@@ -173,18 +168,18 @@ int CliCommands::info(const QCommandLineParser &parser)
                              QStringLiteral("outbox")};
     auto version = sql.scalar(QStringLiteral("PRAGMA user_version"));
     if (!version)
-        return fail(version.error().message);
+        return CliOutput::fail(version.error().message);
     CliOutput::out() << "schema_version\t" << version.value().toInt() << Qt::endl;
     auto meta = sql.query(QStringLiteral("SELECT key, value FROM app_meta ORDER BY key"));
     if (!meta)
-        return fail(meta.error().message);
+        return CliOutput::fail(meta.error().message);
     while (meta.value().next())
         CliOutput::out() << meta.value().value(0).toString() << '\t' << meta.value().value(1).toString() << Qt::endl;
     for (const QString &table : tables) {
         const QString live = table == QLatin1String("outbox") ? QString() : QStringLiteral(" WHERE deleted = 0");
         auto count = sql.scalar(QStringLiteral("SELECT count(*) FROM %1%2").arg(table, live));
         if (!count)
-            return fail(count.error().message);
+            return CliOutput::fail(count.error().message);
         CliOutput::out() << table << '\t' << count.value().toLongLong() << Qt::endl;
     }
     return 0;

@@ -2,9 +2,34 @@
 
 #include "domain/console.h"
 
+#include <QCoreApplication>
+
 #include <cstdio>
 
 namespace vantage::cli {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(vantage::cli::CliCommands)
+};
+
+} // namespace
+
+int CliOutput::fail(const QString &message)
+{
+    err() << Tr::tr("error: %1").arg(message) << Qt::endl;
+    return 1;
+}
+
+QString CliOutput::requiredDb(const QCommandLineParser &parser)
+{
+    const QString db = parser.value(QStringLiteral("db"));
+    if (db.isEmpty())
+        err() << Tr::tr("error: --db FILE is required") << Qt::endl;
+    return db;
+}
 
 QTextStream &CliOutput::out()
 {

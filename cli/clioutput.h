@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCommandLineParser>
 #include <QString>
 #include <QTextStream>
 
@@ -12,6 +13,10 @@ public:
     static QTextStream &out();
     static QTextStream &err();
     static void progress(int value, int maximum, const QString &text);
+    // "error: <message>" on stderr; returns exit code 1.
+    static int fail(const QString &message);
+    // --db's value, or "" after saying that it is required.
+    static QString requiredDb(const QCommandLineParser &parser);
 };
 
 } // namespace vantage::cli

@@ -298,6 +298,81 @@
     </message>
 </context>
 <context>
+    <name>vantage::cli::RiskCommands</name>
+    <message>
+        <source>error: --%1 needs a date in the form YYYY-MM-DD</source>
+        <translation>错误：--%1 需要 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <source>error: no region &quot;%1&quot;; regions: %2</source>
+        <translation>错误：没有区域“%1”；现有区域：%2</translation>
+    </message>
+    <message>
+        <source>Risk: only this region (code or id).</source>
+        <translation>风险：只列出此区域（代码或 ID）。</translation>
+    </message>
+    <message>
+        <source>REGION</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Risk: deals per region (default 10; 0 = the whole open pipeline).</source>
+        <translation>风险：每个区域列出的商机数（默认 10；0 = 全部未结商机）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Risk backtest: first Monday to replay.</source>
+        <translation>风险回测：回放的第一个星期一。</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Risk backtest: last Monday to replay.</source>
+        <translation>风险回测：回放的最后一个星期一。</translation>
+    </message>
+    <message>
+        <source>error: risk needs --db FILE --as-of YYYY-MM-DD --output FILE</source>
+        <translation>错误：risk 需要 --db 文件 --as-of YYYY-MM-DD --output 文件</translation>
+    </message>
+    <message>
+        <source>error: --top needs a whole number of at least 0</source>
+        <translation>错误：--top 需要不小于 0 的整数</translation>
+    </message>
+    <message>
+        <source>%1 open deals scored, %2 listed; model trained on %3 deal-weeks from %4 Mondays (learned weight %5%)</source>
+        <translation>已为 %1 个未结商机评分，列出 %2 个；模型基于 %4 个星期一的 %3 个商机周训练（学习模型权重 %5%）</translation>
+    </message>
+    <message>
+        <source>Replaying Mondays</source>
+        <translation>正在回放各星期一</translation>
+    </message>
+    <message>
+        <source>Mondays: %1 (%2 … %3), region lists: %4, deal-weeks scored: %5, lost or slipped within four weeks: %6% (lost: %7%)</source>
+        <translation>星期一：%1 个（%2 … %3），区域名单：%4 份，已评分商机周：%5，四周内丢单或延期：%6%（丢单：%7%）</translation>
+    </message>
+    <message>
+        <source>| ranking | precision of the ten | lift | AUC | AUC, losses alone | Brier |</source>
+        <translation>| 排序方法 | 前十名精确率 | 提升度 | AUC | 仅丢单的 AUC | Brier 分数 |</translation>
+    </message>
+    <message>
+        <source>seconds: %1</source>
+        <translation>用时（秒）：%1</translation>
+    </message>
+    <message>
+        <source>error: funnel-alerts needs --db FILE --as-of YYYY-MM-DD</source>
+        <translation>错误：funnel-alerts 需要 --db 文件 --as-of YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>%1 funnel alerts for the weeks before %2</source>
+        <translation>%2 之前各周共有 %1 条漏斗预警</translation>
+    </message>
+</context>
+<context>
     <name>vantage::core::Connection</name>
     <message>
         <source>The database file %1 could not be opened: %2</source>
@@ -923,6 +998,71 @@
     </message>
 </context>
 <context>
+    <name>vantage::core::FunnelAnomaly</name>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>date format: the first day of a funnel alert</comment>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>the week since %1</source>
+        <translation>自 %1 起的一周</translation>
+    </message>
+    <message>
+        <source>the %1 weeks since %2</source>
+        <translation>自 %2 起的 %1 周</translation>
+    </message>
+    <message>
+        <source>the week before</source>
+        <translation>此前一周</translation>
+    </message>
+    <message>
+        <source>the %1 weeks before</source>
+        <translation>此前 %1 周</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>region, product</comment>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1 → next stage</source>
+        <translation>%1 → 下一阶段</translation>
+    </message>
+    <message>
+        <source>%1 → next stage in %2</source>
+        <translation>%1 → 下一阶段（%2）</translation>
+    </message>
+    <message>
+        <source>Time in %1</source>
+        <translation>%1 阶段停留时间</translation>
+    </message>
+    <message>
+        <source>Time in %1 in %2</source>
+        <translation>%1 阶段停留时间（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2% converted in %3, against %4% over %5 (z = %6).</source>
+        <translation>%1：%3转化率 %2%，%5为 %4%（z = %6）。</translation>
+    </message>
+    <message>
+        <source>%1: %2% converted in %3, against %4% over %5 (z = %6); 1 deal lost.</source>
+        <translation>%1：%3转化率 %2%，%5为 %4%（z = %6）；丢单 1 笔。</translation>
+    </message>
+    <message>
+        <source>%1: %2% converted in %3, against %4% over %5 (z = %6); %7 deals lost.</source>
+        <translation>%1：%3转化率 %2%，%5为 %4%（z = %6）；丢单 %7 笔。</translation>
+    </message>
+    <message>
+        <source>%1: %2 on average for deals leaving in %3, against %4 over %5 (z = %6).</source>
+        <translation>%1：%3离开该阶段的商机平均停留 %2，%5为 %4（z = %6）。</translation>
+    </message>
+</context>
+<context>
     <name>vantage::core::HierarchyForecaster</name>
     <message>
         <source>There are %1 whole periods of sales; a forecast needs at least %2.</source>
@@ -1180,6 +1320,403 @@
     <message>
         <source>Country</source>
         <translation>国家/地区</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::RiskAssessment</name>
+    <message>
+        <source>The as-of date is not a valid date.</source>
+        <translation>截止日期不是有效日期。</translation>
+    </message>
+    <message>
+        <source>The risk list was cancelled.</source>
+        <translation>风险名单已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::RiskBacktest</name>
+    <message>
+        <source>Vantage risk model</source>
+        <translation>Vantage 风险模型</translation>
+    </message>
+    <message>
+        <source>Rule prior alone</source>
+        <translation>仅规则先验</translation>
+    </message>
+    <message>
+        <source>Plain logistic model</source>
+        <translation>普通逻辑回归模型</translation>
+    </message>
+    <message>
+        <source>Oldest in stage first</source>
+        <translation>阶段停留最久者优先</translation>
+    </message>
+    <message>
+        <source>Largest amount first</source>
+        <translation>金额最大者优先</translation>
+    </message>
+    <message>
+        <source>Base rate (same for every deal)</source>
+        <translation>基准率（所有商机相同）</translation>
+    </message>
+    <message>
+        <source>There is no stage history to replay.</source>
+        <translation>没有可回放的阶段历史。</translation>
+    </message>
+    <message>
+        <source>The backtest was cancelled.</source>
+        <translation>回测已取消。</translation>
+    </message>
+    <message>
+        <source>No Monday between %1 and %2 has open deals and a known four-week outcome.</source>
+        <translation>%1 至 %2 之间没有哪个星期一既有未结商机又有已知的四周结果。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::RiskListModel</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Suggested next step</source>
+        <translation>建议的下一步</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::RiskListSheet</name>
+    <message>
+        <source>New</source>
+        <translation>新上榜</translation>
+    </message>
+    <message>
+        <source>Up 1 point</source>
+        <translation>上升 1 个百分点</translation>
+    </message>
+    <message>
+        <source>Up %1 points</source>
+        <translation>上升 %1 个百分点</translation>
+    </message>
+    <message>
+        <source>Down 1 point</source>
+        <translation>下降 1 个百分点</translation>
+    </message>
+    <message>
+        <source>Down %1 points</source>
+        <translation>下降 %1 个百分点</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <source>Risk list</source>
+        <translation>风险名单</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Reason 1</source>
+        <translation>原因 1</translation>
+    </message>
+    <message>
+        <source>Reason 2</source>
+        <translation>原因 2</translation>
+    </message>
+    <message>
+        <source>Reason 3</source>
+        <translation>原因 3</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>下一步行动</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::RiskPipelineModel</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Main reason</source>
+        <translation>主要原因</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::RiskReasons</name>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>In %1 %2, %3× the usual %4</source>
+        <translation>处于“%1”阶段 %2，是通常 %4 天的 %3 倍</translation>
+    </message>
+    <message>
+        <source>Expected to close %1, %2 ago</source>
+        <translation>预计成交日 %1，已过去 %2</translation>
+    </message>
+    <message>
+        <source>Expected to close by %1, within four weeks</source>
+        <translation>预计 %1 前成交，在四周之内</translation>
+    </message>
+    <message>
+        <source>Close date moved later once</source>
+        <translation>预计成交日推迟过 1 次</translation>
+    </message>
+    <message>
+        <source>Close date moved later %1 times</source>
+        <translation>预计成交日推迟过 %1 次</translation>
+    </message>
+    <message>
+        <source>Amount cut %1% from its highest</source>
+        <translation>金额比最高时减少 %1%</translation>
+    </message>
+    <message>
+        <source>Nothing recorded for %1</source>
+        <translation>已有 %1 没有任何记录</translation>
+    </message>
+    <message>
+        <source>Discount %1% off list</source>
+        <translation>比目录价低 %1%</translation>
+    </message>
+    <message>
+        <source>%1× the rep&apos;s usual deal size</source>
+        <translation>是该销售代表通常单笔金额的 %1 倍</translation>
+    </message>
+    <message>
+        <source>Customer has an overdue invoice</source>
+        <translation>客户有 1 张逾期发票</translation>
+    </message>
+    <message>
+        <source>Customer has %1 overdue invoices</source>
+        <translation>客户有 %1 张逾期发票</translation>
+    </message>
+    <message>
+        <source>Rep wins %1% of closed deals (all reps %2%)</source>
+        <translation>该销售代表已结商机的赢单率为 %1%（全体代表为 %2%）</translation>
+    </message>
+    <message>
+        <source>Product wins %1% of closed deals (all products %2%)</source>
+        <translation>该产品已结商机的赢单率为 %1%（全部产品为 %2%）</translation>
+    </message>
+    <message>
+        <source>Long in stage</source>
+        <translation>阶段停留过久</translation>
+    </message>
+    <message>
+        <source>Past expected close</source>
+        <translation>已过预计成交日</translation>
+    </message>
+    <message>
+        <source>Close date near</source>
+        <translation>临近预计成交日</translation>
+    </message>
+    <message>
+        <source>Close date pushed</source>
+        <translation>成交日被推迟</translation>
+    </message>
+    <message>
+        <source>Amount cut</source>
+        <translation>金额被削减</translation>
+    </message>
+    <message>
+        <source>No recent activity</source>
+        <translation>近期无活动</translation>
+    </message>
+    <message>
+        <source>Deep discount</source>
+        <translation>折扣过大</translation>
+    </message>
+    <message>
+        <source>Unusually large deal</source>
+        <translation>金额异常大</translation>
+    </message>
+    <message>
+        <source>Customer overdue on payments</source>
+        <translation>客户付款逾期</translation>
+    </message>
+    <message>
+        <source>Rep&apos;s low win rate</source>
+        <translation>销售代表赢单率低</translation>
+    </message>
+    <message>
+        <source>Product&apos;s low win rate</source>
+        <translation>产品赢单率低</translation>
+    </message>
+    <message>
+        <source>Call the decision maker, confirm the buying timeline and agree the next step in writing.</source>
+        <translation>致电决策人，确认采购时间表，并以书面形式约定下一步。</translation>
+    </message>
+    <message>
+        <source>Confirm whether the deal is still alive; set a realistic close date or close it as lost.</source>
+        <translation>确认商机是否仍然有效；设定现实的成交日期，或将其关闭为丢单。</translation>
+    </message>
+    <message>
+        <source>Check that the order paperwork, approvals and budget are in place before the close date.</source>
+        <translation>在成交日前确认订单文件、审批和预算均已到位。</translation>
+    </message>
+    <message>
+        <source>Ask what changed each time the date moved; escalate to the manager with a recovery plan.</source>
+        <translation>了解每次推迟日期的原因；带着挽回方案上报经理。</translation>
+    </message>
+    <message>
+        <source>Review the scope with the customer and protect the value with a smaller first phase.</source>
+        <translation>与客户重新核对范围，用较小的第一期保住价值。</translation>
+    </message>
+    <message>
+        <source>Schedule a visit or call this week and log it.</source>
+        <translation>本周安排一次拜访或电话，并做好记录。</translation>
+    </message>
+    <message>
+        <source>Review the discount with the manager; trade it for volume, term or prepayment.</source>
+        <translation>与经理复核折扣；以折扣换取更大数量、更长期限或预付款。</translation>
+    </message>
+    <message>
+        <source>Bring in the manager or a specialist to support the rep on this deal.</source>
+        <translation>请经理或专家协助销售代表跟进此商机。</translation>
+    </message>
+    <message>
+        <source>Agree a payment plan for the overdue invoices with finance before committing.</source>
+        <translation>在承诺之前，先与财务就逾期发票商定付款计划。</translation>
+    </message>
+    <message>
+        <source>Review the deal with the rep in the weekly one-to-one.</source>
+        <translation>在每周一对一沟通中与销售代表复盘此商机。</translation>
+    </message>
+    <message>
+        <source>Ask the product specialist for references and a competitive comparison.</source>
+        <translation>请产品专家提供参考案例和竞品对比。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::RiskSnapshot</name>
+    <message>
+        <source>Contacted</source>
+        <translation>已联系</translation>
+    </message>
+    <message>
+        <source>Plan agreed</source>
+        <translation>已商定计划</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待跟进</translation>
     </message>
 </context>
 <context>
@@ -2074,6 +2611,41 @@ The demo database is built from two public data sets, bundled unchanged. Every d
     </message>
 </context>
 <context>
+    <name>vantage::ui::ExportPath</name>
+    <message>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>vantage::ui::ForecastChart</name>
     <message>
         <source>MMM yy</source>
@@ -2336,30 +2908,6 @@ The demo database is built from two public data sets, bundled unchanged. Every d
         <source>forecast</source>
         <comment>default export file name</comment>
         <translation>销售预测</translation>
-    </message>
-    <message>
-        <source>Save chart</source>
-        <translation>保存图表</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 图片 (*.png)</translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <translation>导出 CSV</translation>
-    </message>
-    <message>
-        <source>CSV file (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export Excel</source>
-        <translation>导出 Excel</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Method</source>
@@ -2654,22 +3202,6 @@ The demo database is built from two public data sets, bundled unchanged. Every d
         <translation>此页面尚在开发中，当前版本中其各项功能均不可用。</translation>
     </message>
     <message>
-        <source>Forecast</source>
-        <translation>预测</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Planned: sales forecasts by region, product category and rep, monthly or quarterly, with 80% and 95% ranges and the measured accuracy of each forecast (backtests) next to the chart; the current-quarter outlook against target.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;规划中：按区域、产品类别和销售代表进行月度或季度销售预测，给出 80% 和 95% 区间，并在图表旁显示每项预测的实测准确度（回测）；以及本季度预计业绩与目标的对比。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Risk</source>
-        <translation>风险</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;Planned: every Monday, the ten open opportunities and orders most likely to slip or be lost, each with its reasons, owner and a suggested next step, and alerts when the funnel moves away from its usual conversion and pace.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;规划中：每周一列出最有可能延期或丢单的十个未结束商机和订单，并附上原因、负责人和建议的下一步行动；当销售漏斗的转化率和推进节奏偏离常态时发出提醒。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Dealers</source>
         <translation>经销商</translation>
     </message>
@@ -2788,6 +3320,322 @@ The demo database is built from two public data sets, bundled unchanged. Every d
     <message>
         <source>Nothing matches the search</source>
         <translation>没有符合搜索条件的记录</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::RiskController</name>
+    <message>
+        <source>Reading the pipeline history…</source>
+        <translation>正在读取商机历史…</translation>
+    </message>
+    <message>
+        <source>The risk list stopped before it had a result.</source>
+        <translation>风险名单在得出结果前中止了。</translation>
+    </message>
+    <message>
+        <source>The pipeline history could not be read: %1</source>
+        <translation>无法读取商机历史：%1</translation>
+    </message>
+    <message>
+        <source>Scoring the open pipeline…</source>
+        <translation>正在为未结商机评分…</translation>
+    </message>
+    <message>
+        <source>The risk list could not be made: %1</source>
+        <translation>无法生成风险名单：%1</translation>
+    </message>
+    <message>
+        <source>Saving this week&apos;s lists…</source>
+        <translation>正在保存本周名单…</translation>
+    </message>
+    <message>
+        <source>This week&apos;s lists were not saved: the database closed.</source>
+        <translation>本周名单未保存：数据库已关闭。</translation>
+    </message>
+    <message>
+        <source>This week&apos;s lists could not be saved: %1</source>
+        <translation>无法保存本周名单：%1</translation>
+    </message>
+    <message>
+        <source>The follow-up could not be saved: %1</source>
+        <translation>无法保存跟进记录：%1</translation>
+    </message>
+    <message>
+        <source>The next steps could not be saved: %1</source>
+        <translation>无法保存下一步建议：%1</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::RiskExport</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Since last week</source>
+        <translation>与上周相比</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Suggested next step</source>
+        <translation>建议的下一步</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Risk list</source>
+        <translation>风险名单</translation>
+    </message>
+    <message>
+        <source>The PDF file %1 could not be written: %2</source>
+        <translation>无法写入 PDF 文件 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::RiskFollowUpPanel</name>
+    <message>
+        <source>Select a deal in the list to see why it is there and to record the follow-up.</source>
+        <translation>在名单中选择一个商机，查看其上榜原因并记录跟进。</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Suggested: %1</source>
+        <translation>建议：%1</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>What was agreed, with whom</source>
+        <translation>与谁约定了什么</translation>
+    </message>
+    <message>
+        <source>Took the suggested step</source>
+        <translation>已采取建议的步骤</translation>
+    </message>
+    <message>
+        <source>Save follow-up</source>
+        <translation>保存跟进</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::RiskPage</name>
+    <message>
+        <source>Cancelled: the list shown is from the previous run.</source>
+        <translation>已取消：显示的是上一次生成的名单。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>This week&apos;s risk list is ready: %1 deals in %2 regions.</source>
+        <translation>本周风险名单已生成：%2 个区域共 %1 个商机。</translation>
+    </message>
+    <message>
+        <source>Follow-up saved.</source>
+        <translation>跟进已保存。</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Save the lists shown as a PDF for the Monday meeting</source>
+        <translation>将当前显示的名单保存为 PDF，供周一例会使用</translation>
+    </message>
+    <message>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
+        <translation>没有打开数据库。</translation>
+    </message>
+    <message>
+        <source>Week %1 (Monday %2)</source>
+        <translation>第 %1 周（星期一 %2）</translation>
+    </message>
+    <message>
+        <source>Week %1 (Monday %2): lists made by the server at %3</source>
+        <translation>第 %1 周（星期一 %2）：名单由服务器于 %3 生成</translation>
+    </message>
+    <message>
+        <source>Week %1 (Monday %2): lists made on this computer at %3</source>
+        <translation>第 %1 周（星期一 %2）：名单由本机于 %3 生成</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <source>All reps</source>
+        <translation>全部销售代表</translation>
+    </message>
+    <message>
+        <source>%1 open deals scored. Model learned from %2 deal-weeks of your own history (weight %3%); four-week outcome: lost, or still open past the expected close date.</source>
+        <translation>已为 %1 个未结商机评分。模型从您自己的 %2 个历史商机周中学习（权重 %3%）；四周结果指：丢单，或过了预计成交日仍未成交。</translation>
+    </message>
+    <message>
+        <source>Top 10 deals at risk, week %1: %2</source>
+        <translation>第 %1 周风险最高的 10 个商机：%2</translation>
+    </message>
+    <message>
+        <source>risk-list</source>
+        <comment>default export file name</comment>
+        <translation>风险名单</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Print the risk list</source>
+        <translation>打印风险名单</translation>
+    </message>
+    <message>
+        <source>Last week: no list was made, so there is nothing to look back on yet.</source>
+        <translation>上周没有生成名单，暂时没有可回顾的内容。</translation>
+    </message>
+    <message>
+        <source>Last week&apos;s %1 deals: %2 won, %3 lost, %4 slipped, %5 back on track. Followed up: %6 of %1; suggested step taken: %7.</source>
+        <translation>上周名单中的 %1 个商机：赢单 %2 个，丢单 %3 个，延期 %4 个，恢复正常 %5 个。已跟进 %1 个中的 %6 个；采取建议步骤 %7 个。</translation>
+    </message>
+    <message>
+        <source>Next steps saved.</source>
+        <translation>下一步建议已保存。</translation>
+    </message>
+    <message>
+        <source>Next steps…</source>
+        <translation>下一步建议…</translation>
+    </message>
+    <message>
+        <source>Your company&apos;s next step for each risk reason</source>
+        <translation>贵公司针对每个风险原因的下一步做法</translation>
+    </message>
+    <message>
+        <source>Every open deal, riskiest first. Outcome in four weeks: lost, or still open past the expected close date.</source>
+        <translation>全部未结商机，风险从高到低。四周结果指：丢单，或过了预计成交日仍未成交。</translation>
+    </message>
+    <message>
+        <source>Whole open pipeline</source>
+        <translation>全部未结商机</translation>
+    </message>
+    <message>
+        <source>No funnel alerts this week: conversion and time in each stage stayed within their usual range (the 12 weeks before).</source>
+        <translation>本周没有漏斗预警：各阶段的转化率和停留时间都在其通常范围内（与此前 12 周相比）。</translation>
+    </message>
+    <message>
+        <source>Funnel alerts (%1)</source>
+        <translation>漏斗预警（%1）</translation>
+    </message>
+    <message>
+        <source>Funnel alerts</source>
+        <translation>漏斗预警</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::RiskRulesDialog</name>
+    <message>
+        <source>Next steps for risk reasons</source>
+        <translation>各风险原因的下一步建议</translation>
+    </message>
+    <message>
+        <source>Each deal on the list gets the step for its main reason. Write your company&apos;s own step to use it instead of the built-in one; leave it empty to keep the built-in one.</source>
+        <translation>名单中的每个商机都会得到针对其主要原因的下一步建议。填写贵公司自己的做法即可替代内置建议；留空则继续使用内置建议。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Built-in step</source>
+        <translation>内置建议</translation>
+    </message>
+    <message>
+        <source>Your company&apos;s step</source>
+        <translation>贵公司的做法</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::RiskTrendChart</name>
+    <message>
+        <source>Risk by week</source>
+        <translation>每周风险</translation>
+    </message>
+    <message>
+        <source>Risk by week: %1</source>
+        <translation>每周风险：%1</translation>
+    </message>
+    <message>
+        <source>Risk of being lost or slipping within 4 weeks</source>
+        <translation>四周内丢单或延期的风险</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>date format of the week labels</comment>
+        <translation>M/d</translation>
+    </message>
+    <message>
+        <source>Week (Monday)</source>
+        <translation>周（星期一）</translation>
+    </message>
+    <message>
+        <source>Risk (%)</source>
+        <translation>风险（%）</translation>
     </message>
 </context>
 <context>

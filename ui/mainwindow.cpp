@@ -4,6 +4,7 @@
 #include "pages/forecastpage.h"
 #include "pages/listpages.h"
 #include "pages/plannedpage.h"
+#include "pages/riskpage.h"
 #include "pages/syncpage.h"
 #include "widgets/messagebar.h"
 #include "widgets/taskprogress.h"
@@ -20,6 +21,7 @@
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace vantage::ui {
@@ -85,8 +87,11 @@ void MainWindow::buildPages()
     m_forecast = new ForecastPage(m_stack);
     m_stack->addWidget(m_forecast);
     connect(m_forecast, &ForecastPage::message, m_messages, &MessageBar::showMessage);
+    m_risk = new RiskPage(m_stack);
+    m_stack->addWidget(m_risk);
+    connect(m_risk, &RiskPage::message, m_messages, &MessageBar::showMessage);
     using F = PlannedPage::Feature;
-    for (F feature : {F::Risk, F::Dealers, F::Quotes, F::Contracts})
+    for (F feature : {F::Dealers, F::Quotes, F::Contracts})
         m_stack->addWidget(new PlannedPage(feature, m_stack));
     m_syncPage = new SyncPage(m_stack);
     m_stack->addWidget(m_syncPage);
@@ -198,6 +203,10 @@ void MainWindow::attachStore(core::Store *store, const core::StoreInfo &info,
     for (RecordListPage *list : m_lists)
         list->setStore(store);
     m_forecast->setStore(store, info);
+    m_risk->setStore(store, info);
+    // The week's risk lists are made in the background a little after the dashboard, so on Monday
+    // the list (and its notification) is there without opening the Risk page.
+    QTimer::singleShot(kRiskListDelayMs, m_risk, &RiskPage::refreshNow);
     updateDataSource();
 }
 
@@ -207,6 +216,7 @@ void MainWindow::clearStore(const QString &status)
     for (RecordListPage *list : m_lists)
         list->clearStore();
     m_forecast->clearStore();
+    m_risk->clearStore();
     m_store = nullptr;
     m_hasStore = false;
     m_detachedStatus = status;
@@ -255,6 +265,7 @@ void MainWindow::reloadData()
     for (RecordListPage *list : m_lists)
         list->reloadIfLoaded();
     m_forecast->reload();
+    m_risk->reload();
 }
 
 void MainWindow::showSyncStatus(const sync::SyncStatus &status)

@@ -26,6 +26,7 @@ namespace vantage::ui {
 
 class DashboardPage;
 class ForecastPage;
+class RiskPage;
 class MessageBar;
 class RecordListPage;
 class SyncPage;
@@ -39,6 +40,8 @@ class MainWindow : public QMainWindow
 public:
     enum class Page { Dashboard, Opportunities, Orders, Customers, Forecast, Risk, Dealers, Quotes, Contracts, Sync };
     static constexpr int kPageCount = 10;
+    // After a database opens: when the week's risk lists are made in the background.
+    static constexpr int kRiskListDelayMs = 4000;
 
     explicit MainWindow(QWidget *parent = nullptr);
 
@@ -62,6 +65,7 @@ public:
     QString dataSourceText() const;
     SyncPage *syncPage() const { return m_syncPage; }
     ForecastPage *forecastPage() const { return m_forecast; }
+    RiskPage *riskPage() const { return m_risk; }
     void showSyncStatus(const sync::SyncStatus &status);
     // The data changed under the pages (a sync): each reloads what it shows.
     void reloadData();
@@ -98,6 +102,7 @@ private:
     DashboardPage *m_dashboard = nullptr;
     SyncPage *m_syncPage = nullptr;
     ForecastPage *m_forecast = nullptr;
+    RiskPage *m_risk = nullptr;
     std::vector<RecordListPage *> m_lists;
     std::vector<QAction *> m_pageActions;
     QLabel *m_source = nullptr;

@@ -115,6 +115,20 @@ EntityCatalog::EntityCatalog()
     m_entities.push_back({q("approval_request"), ConflictPolicy::FieldMerge,
                           {f("entity", F::Text, true), f("entity_id", F::Reference, true), f("kind", F::Text, true), f("requested_by", F::Text, true), f("approver_id", F::Reference), f("status", F::Text, true), f("reason", F::Text), f("requested_at", F::Timestamp, true), f("decided_at", F::Timestamp), f("decision_note", F::Text)},
                           {q("status")}, QString(), QString()});
+    // The weekly risk list: made on laptops and on the server from the same data with the same
+    // ids, so the same values meet; follow-ups and action rules are what managers edit.
+    m_entities.push_back({q("risk_snapshot"), ConflictPolicy::FieldMerge,
+                          {f("iso_week", F::Text, true), f("as_of", F::Date, true), f("made_at", F::Timestamp, true), f("made_by", F::Text, true), f("open_deals", F::Integer, true), f("learned_weight_bp", F::Integer, true)},
+                          {}, QString(), QString()});
+    m_entities.push_back({q("risk_snapshot_entry"), ConflictPolicy::FieldMerge,
+                          {f("snapshot_id", F::Reference, true), f("rank", F::Integer, true), f("opportunity_id", F::Reference, true), f("opportunity_name", F::Text, true), f("owner_id", F::Reference), f("owner_name", F::Text), f("account_id", F::Reference), f("account_name", F::Text), f("stage_code", F::Text, true), f("stage_name", F::Text, true), f("amount_minor", F::Integer, true), f("currency", F::Text, true), f("risk_bp", F::Integer, true), f("previous_risk_bp", F::Integer), f("change", F::Text, true), f("reason_codes", F::Text, true), f("reasons", F::Text, true), f("action", F::Text)},
+                          {}, QString(), QString()});
+    m_entities.push_back({q("risk_follow_up"), ConflictPolicy::FieldMerge,
+                          {f("entry_id", F::Reference, true), f("opportunity_id", F::Reference, true), f("status", F::Text, true), f("note", F::Text), f("due_on", F::Date), f("acted_on_suggestion", F::Boolean), f("updated_by", F::Text)},
+                          {}, QString(), QString()});
+    m_entities.push_back({q("risk_action_rule"), ConflictPolicy::FieldMerge,
+                          {f("reason_code", F::Text, true), f("action_text", F::Text, true)},
+                          {}, QString(), QString()});
     m_entities.push_back({q("quote"), ConflictPolicy::Document,
                           {f("quote_no", F::Text), f("revision", F::Integer), f("parent_quote_id", F::Reference), f("account_id", F::Reference, true), f("opportunity_id", F::Reference), f("owner_id", F::Reference, true), f("status", F::Text, true), f("currency", F::Text, true), f("price_book_id", F::Reference), f("exchange_rate", F::Text), f("exchange_rate_on", F::Date), f("country", F::Text), f("language", F::Text), f("valid_until", F::Date), f("subtotal_minor", F::Integer), f("discount_minor", F::Integer), f("tax_minor", F::Integer), f("total_minor", F::Integer), f("notes", F::Text), f("created_at", F::Timestamp, true)},
                           {}, QString(), QString()});

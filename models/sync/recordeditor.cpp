@@ -46,15 +46,7 @@ core::Result<QString> RecordEditor::create(const QString &entityName, const QStr
     if (auto valid = core::validateFields(entityName, fields, true, entityName); !valid)
         return valid.error();
     const QString id = core::Uuid7Generator::generate();
-    const core::Status done = core::Sql(m_db).transaction([&]() -> core::Status {
-        if (auto written = LocalRows(m_db).upsert(*entity.value(), id, {true, regionId, 0, false, fields}); !written)
-            return written;
-        core::Mutation m = mutation(entityName, QStringLiteral("save"), id);
-        m.set = fields;
-        m.set.insert(QStringLiteral("region_id"), regionId.isEmpty() ? QJsonValue() : QJsonValue(regionId));
-        auto mid = Outbox(m_db).append(m);
-        return mid ? core::Status() : core::Status(mid.error());
-    });
+    const core::Status done = core::Sql(m_db).transaction([&] { return insertRow(*entity.value(), id, regionId, fields); });
     if (!done)
         return done.error();
     return id;
@@ -67,31 +59,71 @@ core::Status RecordEditor::update(const QString &entityName, const QString &id, 
         return entity.error();
     if (auto valid = core::validateFields(entityName, changes, false, entityName); !valid)
         return valid;
+    return core::Sql(m_db).transaction([&] { return updateRow(*entity.value(), id, changes); });
+}
+
+core::Status RecordEditor::put(const std::vector<PutRow> &rows) const
+{
+    for (const PutRow &row : rows) {
+        auto entity = entityNamed(row.entity);
+        if (!entity)
+            return entity.error();
+        if (auto valid = core::validateFields(row.entity, row.fields, true, row.entity); !valid)
+            return valid;
+    }
     return core::Sql(m_db).transaction([&]() -> core::Status {
-        const LocalRows rows(m_db);
-        auto current = rows.read(*entity.value(), id);
-        if (!current)
-            return current.error();
-        if (!current.value().exists || current.value().deleted)
-            return Error{ErrorCode::NotFound, Tr::tr("The record was deleted; your change was not saved."), id};
-        core::Mutation m = mutation(entityName, QStringLiteral("save"), id);
-        for (auto it = changes.begin(); it != changes.end(); ++it) {
-            const QJsonValue before = it.key() == QLatin1String("region_id")
-                ? (current.value().regionId.isEmpty() ? QJsonValue() : QJsonValue(current.value().regionId))
-                : current.value().fields.value(it.key());
-            if (before == it.value())
-                continue;
-            m.set.insert(it.key(), it.value());
-            if (it.key() != QLatin1String("region_id"))
-                m.base.insert(it.key(), before);
+        for (const PutRow &row : rows) {
+            const core::EntityDescriptor &entity = *core::EntityCatalog::instance().find(row.entity);
+            auto current = LocalRows(m_db).read(entity, row.id);
+            if (!current)
+                return current.error();
+            const core::Status written = current.value().exists
+                ? updateRow(entity, row.id, row.fields)
+                : insertRow(entity, row.id, row.regionId, row.fields);
+            if (!written)
+                return written;
         }
-        if (m.set.isEmpty())
-            return {};
-        if (auto written = rows.update(*entity.value(), id, m.set); !written)
-            return written;
-        auto mid = Outbox(m_db).append(m);
-        return mid ? core::Status() : core::Status(mid.error());
+        return {};
     });
+}
+
+core::Status RecordEditor::insertRow(const core::EntityDescriptor &entity, const QString &id, const QString &regionId,
+                                     const QJsonObject &fields) const
+{
+    if (auto written = LocalRows(m_db).upsert(entity, id, {true, regionId, 0, false, fields}); !written)
+        return written;
+    core::Mutation m = mutation(entity.name, QStringLiteral("save"), id);
+    m.set = fields;
+    m.set.insert(QStringLiteral("region_id"), regionId.isEmpty() ? QJsonValue() : QJsonValue(regionId));
+    auto mid = Outbox(m_db).append(m);
+    return mid ? core::Status() : core::Status(mid.error());
+}
+
+core::Status RecordEditor::updateRow(const core::EntityDescriptor &entity, const QString &id, const QJsonObject &changes) const
+{
+    const LocalRows rows(m_db);
+    auto current = rows.read(entity, id);
+    if (!current)
+        return current.error();
+    if (!current.value().exists || current.value().deleted)
+        return Error{ErrorCode::NotFound, Tr::tr("The record was deleted; your change was not saved."), id};
+    core::Mutation m = mutation(entity.name, QStringLiteral("save"), id);
+    for (auto it = changes.begin(); it != changes.end(); ++it) {
+        const QJsonValue before = it.key() == QLatin1String("region_id")
+            ? (current.value().regionId.isEmpty() ? QJsonValue() : QJsonValue(current.value().regionId))
+            : current.value().fields.value(it.key());
+        if (before == it.value())
+            continue;
+        m.set.insert(it.key(), it.value());
+        if (it.key() != QLatin1String("region_id"))
+            m.base.insert(it.key(), before);
+    }
+    if (m.set.isEmpty())
+        return {};
+    if (auto written = rows.update(entity, id, m.set); !written)
+        return written;
+    auto mid = Outbox(m_db).append(m);
+    return mid ? core::Status() : core::Status(mid.error());
 }
 
 core::Status RecordEditor::remove(const QString &entityName, const QString &id) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "protocol/entitycatalog.h"
 #include "protocol/syncmessages.h"
 
 #include <QSqlDatabase>
@@ -17,11 +18,27 @@ public:
     // Changes some fields; the outbox records what they were before (the base of the 3-way merge).
     core::Status update(const QString &entity, const QString &id, const QJsonObject &changes) const;
     core::Status remove(const QString &entity, const QString &id) const;
+
+    // Rows with ids the caller chose (derived from a name, the same on every machine): each is
+    // created when missing, else only its changed fields are written; one transaction for all.
+    struct PutRow
+    {
+        QString entity;
+        QString id;
+        QString regionId;
+        QJsonObject fields;
+    };
+    core::Status put(const std::vector<PutRow> &rows) const;
     // A quote or contract with the complete set of its lines (id empty: a new document).
     core::Result<QString> saveDocument(const QString &entity, const QString &id, const QString &regionId,
                                        const QJsonObject &fields, const std::vector<core::ChildRow> &lines) const;
 
 private:
+    // The bodies of create and update, inside the caller's transaction.
+    core::Status insertRow(const core::EntityDescriptor &entity, const QString &id, const QString &regionId,
+                           const QJsonObject &fields) const;
+    core::Status updateRow(const core::EntityDescriptor &entity, const QString &id, const QJsonObject &changes) const;
+
     QSqlDatabase m_db;
 };
 

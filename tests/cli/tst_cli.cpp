@@ -57,6 +57,9 @@ private Q_SLOTS:
     void forecastWritesCsvAndReportsBadSeries();
     void forecastDefaultMethodOnTheGoldenSeries();
     void backtestPrintsATableRowPerMethod();
+    void riskWritesTheTopTenPerRegion();
+    void riskBacktestPrintsTheBaselines();
+    void funnelAlertsPrintOneSentenceEach();
 
 private:
     QTemporaryDir m_dir;
@@ -100,6 +103,9 @@ void TestCli::wrongUsageExitsWithTwo_data()
                                                                     QStringLiteral("4"), QStringLiteral("--period"),
                                                                     QStringLiteral("4"), QStringLiteral("--method"),
                                                                     QStringLiteral("theta,arima")} << "--method must be one of";
+    QTest::newRow("risk without --as-of") << QStringList{QStringLiteral("risk"), QStringLiteral("--db"),
+                                                         QStringLiteral("x.sqlite"), QStringLiteral("--output"),
+                                                         QStringLiteral("y.csv")} << "risk needs --db FILE --as-of";
     QTest::newRow("backtest with horizon 0") << QStringList{QStringLiteral("backtest"), QStringLiteral("--input"),
                                                             QStringLiteral("x.csv"), QStringLiteral("--horizon"),
                                                             QStringLiteral("0"), QStringLiteral("--period"),
@@ -314,6 +320,75 @@ void TestCli::backtestPrintsATableRowPerMethod()
         const double smape = cells[4].trimmed().toDouble(&ok);
         QVERIFY2(ok && smape >= 0.0, qPrintable(lines[2 + i]));
     }
+}
+
+void TestCli::riskWritesTheTopTenPerRegion()
+{
+    const QString db = vantage::test::sharedDemoDatabase();
+    const QString output = m_dir.filePath(QStringLiteral("risk.csv"));
+    const Run all = cli({QStringLiteral("risk"), QStringLiteral("--db"), db, QStringLiteral("--as-of"),
+                         QStringLiteral("2026-11-23"), QStringLiteral("--output"), output});
+    QCOMPARE(all.exitCode, 0);
+    QVERIFY2(all.err.contains(QStringLiteral("open deals scored, 30 listed")), qPrintable(all.err));
+    QFile file(output);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + 30);
+    QVERIFY2(lines.first().endsWith(QStringLiteral("Risk,Change,Reason 1,Reason 2,Reason 3,Next action")),
+             qPrintable(lines.first()));
+    QVERIFY2(lines[1].startsWith(QStringLiteral("1,Central,")), qPrintable(lines[1]));
+    file.close();
+
+    const Run east = cli({QStringLiteral("risk"), QStringLiteral("--db"), db, QStringLiteral("--as-of"),
+                          QStringLiteral("2026-11-23"), QStringLiteral("--region"), QStringLiteral("east"),
+                          QStringLiteral("--output"), output});
+    QCOMPARE(east.exitCode, 0);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList eastLines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(eastLines.size(), 1 + 10);
+    for (int i = 1; i < eastLines.size(); ++i)
+        QVERIFY2(eastLines[i].startsWith(QStringLiteral("%1,East,").arg(i)), qPrintable(eastLines[i]));
+
+    const Run unknown = cli({QStringLiteral("risk"), QStringLiteral("--db"), db, QStringLiteral("--as-of"),
+                             QStringLiteral("2026-11-23"), QStringLiteral("--region"), QStringLiteral("Mars"),
+                             QStringLiteral("--output"), output});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.err.contains(QStringLiteral("no region \"Mars\"; regions: central, east, south, west")),
+             qPrintable(unknown.err));
+}
+
+void TestCli::riskBacktestPrintsTheBaselines()
+{
+    const Run r = cli({QStringLiteral("risk-backtest"), QStringLiteral("--db"), vantage::test::sharedDemoDatabase(),
+                       QStringLiteral("--from"), QStringLiteral("2026-09-07"), QStringLiteral("--to"),
+                       QStringLiteral("2026-10-26")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("Mondays: 8 (2026-09-07 … 2026-10-26), region lists: 24")), qPrintable(r.out));
+    for (const char *name : {"Vantage risk model", "Rule prior alone", "Plain logistic model", "Oldest in stage first",
+                             "Largest amount first", "Base rate"})
+        QVERIFY2(r.out.contains(QLatin1String("| ") + QLatin1String(name)), name);
+    // Another process gives the same table: nothing depends on a per-process hash seed.
+    const Run again = cli({QStringLiteral("risk-backtest"), QStringLiteral("--db"), vantage::test::sharedDemoDatabase(),
+                           QStringLiteral("--from"), QStringLiteral("2026-09-07"), QStringLiteral("--to"),
+                           QStringLiteral("2026-10-26")});
+    const auto table = [](const QString &out) { return out.left(out.indexOf(QStringLiteral("seconds:"))); };
+    QCOMPARE(table(again.out), table(r.out));
+}
+
+void TestCli::funnelAlertsPrintOneSentenceEach()
+{
+    const Run r = cli({QStringLiteral("funnel-alerts"), QStringLiteral("--db"), vantage::test::sharedDemoDatabase(),
+                       QStringLiteral("--as-of"), QStringLiteral("2026-07-27")});
+    QCOMPARE(r.exitCode, 0);
+    const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+    QVERIFY2(r.err.contains(QStringLiteral("%1 funnel alerts for the weeks before 2026-07-27").arg(lines.size())), qPrintable(r.err));
+    for (const QString &line : lines)
+        QVERIFY2(line.contains(QStringLiteral("(z = ")) && line.contains(QStringLiteral("Engaging")), qPrintable(line));
+    const Run east = cli({QStringLiteral("funnel-alerts"), QStringLiteral("--db"), vantage::test::sharedDemoDatabase(),
+                          QStringLiteral("--as-of"), QStringLiteral("2026-07-27"), QStringLiteral("--region"), QStringLiteral("east")});
+    QCOMPARE(east.exitCode, 0);
+    for (const QString &line : east.out.split(u'\n', Qt::SkipEmptyParts))
+        QVERIFY2(line.contains(QStringLiteral("East")), qPrintable(line));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -2,6 +2,7 @@
 
 #include "charts/forecastchart.h"
 #include "forecastcontroller.h"
+#include "exportpath.h"
 #include "forecastexport.h"
 #include "widgets/forecastmethodpanel.h"
 #include "widgets/pagetitle.h"
@@ -17,7 +18,6 @@
 #include <QComboBox>
 #include <QDir>
 #include <QEvent>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QPushButton>
@@ -319,20 +319,8 @@ QString ForecastPage::chartTitle() const
 
 void ForecastPage::chooseExport(ExportKind kind)
 {
-    const QString stem = QDir::home().filePath(tr("forecast", "default export file name"));
-    QString path;
-    switch (kind) {
-    case ExportKind::ChartPng:
-        path = QFileDialog::getSaveFileName(this, tr("Save chart"), stem + QStringLiteral(".png"), tr("PNG image (*.png)"));
-        break;
-    case ExportKind::Csv:
-        path = QFileDialog::getSaveFileName(this, tr("Export CSV"), stem + QStringLiteral(".csv"), tr("CSV file (*.csv)"));
-        break;
-    case ExportKind::Xlsx:
-        path = QFileDialog::getSaveFileName(this, tr("Export Excel"), stem + QStringLiteral(".xlsx"),
-                                            tr("Excel workbook (*.xlsx)"));
-        break;
-    }
+    static constexpr ExportFormat kFormats[] = {ExportFormat::Png, ExportFormat::Csv, ExportFormat::Xlsx};
+    const QString path = askExportPath(this, tr("forecast", "default export file name"), kFormats[int(kind)]);
     if (!path.isEmpty())
         exportTo(kind, path);
 }

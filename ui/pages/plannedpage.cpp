@@ -45,18 +45,6 @@ void PlannedPage::retranslateUi()
 {
     m_status->setText(tr("This page is not built yet. Nothing on it works in this version."));
     switch (m_feature) {
-    case Feature::Forecast:
-        m_title->setText(tr("Forecast"));
-        m_description->setText(tr("<p>Planned: sales forecasts by region, product category and rep, monthly or "
-                                  "quarterly, with 80% and 95% ranges and the measured accuracy of each forecast "
-                                  "(backtests) next to the chart; the current-quarter outlook against target.</p>"));
-        break;
-    case Feature::Risk:
-        m_title->setText(tr("Risk"));
-        m_description->setText(tr("<p>Planned: every Monday, the ten open opportunities and orders most likely to "
-                                  "slip or be lost, each with its reasons, owner and a suggested next step, and "
-                                  "alerts when the funnel moves away from its usual conversion and pace.</p>"));
-        break;
     case Feature::Dealers:
         m_title->setText(tr("Dealers"));
         m_description->setText(tr("<p>Planned: a credit score and a proposed credit limit for every dealer, with every "

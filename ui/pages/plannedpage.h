@@ -11,7 +11,7 @@ class PlannedPage : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Feature { Forecast, Risk, Dealers, Quotes, Contracts };
+    enum class Feature { Dealers, Quotes, Contracts };
 
     explicit PlannedPage(Feature feature, QWidget *parent = nullptr);
 

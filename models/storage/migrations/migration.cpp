@@ -8,6 +8,7 @@ const std::vector<Migration> &schemaMigrations()
         migration0001Domain(),
         migration0002ReportingIndexes(),
         migration0003SyncedStages(),
+        migration0004RiskList(),
     };
     return migrations;
 }

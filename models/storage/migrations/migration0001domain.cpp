@@ -1,19 +1,6 @@
 #include "migration.h"
 
 namespace vantage::core {
-namespace {
-
-// Columns every synced table carries (SYNC.md): a client-made UUIDv7 id, the region that scopes
-// it (NULL = visible in every region), the server's version (0 = never synced), a soft-delete
-// flag and the last local change time (UTC ms, display only). Frozen as part of migration 1.
-#define SYNCED_COLUMNS \
-    "id TEXT PRIMARY KEY NOT NULL, " \
-    "region_id TEXT, " \
-    "version INTEGER NOT NULL DEFAULT 0, " \
-    "deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)), " \
-    "updated_at INTEGER NOT NULL, "
-
-} // namespace
 
 // The whole sales domain, designed up front for sync, forecasting, risk, credit, quotes and
 // contracts. References between aggregates are plain ids, not SQLite foreign keys: a laptop holds
@@ -25,32 +12,32 @@ Migration migration0001Domain()
 
         QStringLiteral("CREATE TABLE currency (code TEXT PRIMARY KEY NOT NULL CHECK (length(code) = 3), "
                        "minor_digits INTEGER NOT NULL CHECK (minor_digits BETWEEN 0 AND 4), name TEXT NOT NULL) STRICT"),
-        QStringLiteral("CREATE TABLE exchange_rate (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE exchange_rate (" VANTAGE_SYNCED_COLUMNS
                        "base_currency TEXT NOT NULL REFERENCES currency(code), "
                        "quote_currency TEXT NOT NULL REFERENCES currency(code), "
                        "rate TEXT NOT NULL, valid_on TEXT NOT NULL, source TEXT) STRICT"),
 
-        QStringLiteral("CREATE TABLE region (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE region (" VANTAGE_SYNCED_COLUMNS
                        "code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, country TEXT, "
                        "currency TEXT NOT NULL REFERENCES currency(code)) STRICT"),
-        QStringLiteral("CREATE TABLE territory (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE territory (" VANTAGE_SYNCED_COLUMNS
                        "code TEXT NOT NULL, name TEXT NOT NULL, country TEXT) STRICT"),
-        QStringLiteral("CREATE TABLE app_user (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE app_user (" VANTAGE_SYNCED_COLUMNS
                        "login TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, email TEXT, "
                        "role TEXT NOT NULL CHECK (role IN ('rep', 'regional_manager', 'director', 'admin')), "
                        "manager_id TEXT, active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)), source_ref TEXT) STRICT"),
-        QStringLiteral("CREATE TABLE user_region (" SYNCED_COLUMNS "user_id TEXT NOT NULL) STRICT"),
+        QStringLiteral("CREATE TABLE user_region (" VANTAGE_SYNCED_COLUMNS "user_id TEXT NOT NULL) STRICT"),
         QStringLiteral("CREATE TABLE pipeline_stage (code TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, "
                        "sort_order INTEGER NOT NULL, is_closed INTEGER NOT NULL CHECK (is_closed IN (0, 1)), "
                        "is_won INTEGER NOT NULL CHECK (is_won IN (0, 1)), "
                        "default_probability_bp INTEGER NOT NULL CHECK (default_probability_bp BETWEEN 0 AND 10000)) STRICT"),
-        QStringLiteral("CREATE TABLE sales_target (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE sales_target (" VANTAGE_SYNCED_COLUMNS
                        "user_id TEXT, period_kind TEXT NOT NULL CHECK (period_kind IN ('month', 'quarter', 'year')), "
                        "period_start TEXT NOT NULL, period_end TEXT NOT NULL, amount_minor INTEGER NOT NULL, "
                        "currency TEXT NOT NULL REFERENCES currency(code), "
                        "origin TEXT NOT NULL CHECK (origin IN ('entered', 'derived'))) STRICT"),
 
-        QStringLiteral("CREATE TABLE account (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE account (" VANTAGE_SYNCED_COLUMNS
                        "kind TEXT NOT NULL CHECK (kind IN ('customer', 'dealer', 'prospect')), "
                        "name TEXT NOT NULL, segment TEXT, sector TEXT, country TEXT, state TEXT, city TEXT, "
                        "postal_code TEXT, territory_id TEXT, owner_id TEXT, parent_account_id TEXT, "
@@ -59,68 +46,68 @@ Migration migration0001Domain()
                        "annual_revenue_minor INTEGER, annual_revenue_currency TEXT REFERENCES currency(code), "
                        "employees INTEGER, payment_terms_days INTEGER NOT NULL DEFAULT 30, "
                        "source_ref TEXT, created_at INTEGER NOT NULL) STRICT"),
-        QStringLiteral("CREATE TABLE contact (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE contact (" VANTAGE_SYNCED_COLUMNS
                        "account_id TEXT NOT NULL, name TEXT NOT NULL, title TEXT, email TEXT, phone TEXT, "
                        "created_at INTEGER NOT NULL) STRICT"),
-        QStringLiteral("CREATE TABLE product (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE product (" VANTAGE_SYNCED_COLUMNS
                        "sku TEXT NOT NULL UNIQUE, name TEXT NOT NULL, category TEXT NOT NULL, subcategory TEXT, "
                        "hs_code TEXT, eccn TEXT, unit TEXT NOT NULL DEFAULT 'pcs', "
                        "active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)), source_ref TEXT) STRICT"),
-        QStringLiteral("CREATE TABLE price_book (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE price_book (" VANTAGE_SYNCED_COLUMNS
                        "name TEXT NOT NULL, currency TEXT NOT NULL REFERENCES currency(code), "
                        "valid_from TEXT, valid_to TEXT, is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)), "
                        "origin TEXT NOT NULL CHECK (origin IN ('entered', 'source', 'derived'))) STRICT"),
-        QStringLiteral("CREATE TABLE price_book_entry (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE price_book_entry (" VANTAGE_SYNCED_COLUMNS
                        "price_book_id TEXT NOT NULL REFERENCES price_book(id) ON DELETE CASCADE, "
                        "product_id TEXT NOT NULL, unit_price_minor INTEGER NOT NULL CHECK (unit_price_minor >= 0), "
                        "min_quantity INTEGER NOT NULL DEFAULT 1) STRICT"),
 
-        QStringLiteral("CREATE TABLE opportunity (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE opportunity (" VANTAGE_SYNCED_COLUMNS
                        "name TEXT NOT NULL, account_id TEXT, owner_id TEXT NOT NULL, product_id TEXT, "
                        "stage_code TEXT NOT NULL REFERENCES pipeline_stage(code), "
                        "amount_minor INTEGER NOT NULL, currency TEXT NOT NULL REFERENCES currency(code), "
                        "expected_close_on TEXT, closed_on TEXT, created_at INTEGER NOT NULL, source_ref TEXT) STRICT"),
-        QStringLiteral("CREATE TABLE opportunity_stage_history (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE opportunity_stage_history (" VANTAGE_SYNCED_COLUMNS
                        "opportunity_id TEXT NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE, "
                        "stage_code TEXT NOT NULL REFERENCES pipeline_stage(code), entered_at INTEGER NOT NULL, "
                        "changed_by TEXT, estimated INTEGER NOT NULL DEFAULT 0 CHECK (estimated IN (0, 1))) STRICT"),
-        QStringLiteral("CREATE TABLE opportunity_close_date_history (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE opportunity_close_date_history (" VANTAGE_SYNCED_COLUMNS
                        "opportunity_id TEXT NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE, "
                        "expected_close_on TEXT NOT NULL, changed_at INTEGER NOT NULL, changed_by TEXT, "
                        "estimated INTEGER NOT NULL DEFAULT 0 CHECK (estimated IN (0, 1))) STRICT"),
-        QStringLiteral("CREATE TABLE opportunity_amount_history (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE opportunity_amount_history (" VANTAGE_SYNCED_COLUMNS
                        "opportunity_id TEXT NOT NULL REFERENCES opportunity(id) ON DELETE CASCADE, "
                        "amount_minor INTEGER NOT NULL, currency TEXT NOT NULL REFERENCES currency(code), "
                        "changed_at INTEGER NOT NULL, changed_by TEXT) STRICT"),
-        QStringLiteral("CREATE TABLE activity (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE activity (" VANTAGE_SYNCED_COLUMNS
                        "kind TEXT NOT NULL CHECK (kind IN ('call', 'visit', 'email', 'meeting', 'task')), "
                        "subject TEXT NOT NULL, account_id TEXT, contact_id TEXT, opportunity_id TEXT, "
                        "owner_id TEXT NOT NULL, occurred_at INTEGER NOT NULL, duration_minutes INTEGER, notes TEXT) STRICT"),
 
-        QStringLiteral("CREATE TABLE sales_order (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE sales_order (" VANTAGE_SYNCED_COLUMNS
                        "order_no TEXT NOT NULL, account_id TEXT NOT NULL, owner_id TEXT, territory_id TEXT, "
                        "order_date TEXT NOT NULL, ship_date TEXT, due_date TEXT, ship_mode TEXT, "
                        "status TEXT NOT NULL CHECK (status IN ('open', 'shipped', 'cancelled')), "
                        "currency TEXT NOT NULL REFERENCES currency(code), total_minor INTEGER NOT NULL, "
                        "country TEXT, state TEXT, city TEXT, postal_code TEXT, source_ref TEXT, "
                        "created_at INTEGER NOT NULL) STRICT"),
-        QStringLiteral("CREATE TABLE order_line (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE order_line (" VANTAGE_SYNCED_COLUMNS
                        "order_id TEXT NOT NULL REFERENCES sales_order(id) ON DELETE CASCADE, "
                        "line_no INTEGER NOT NULL, product_id TEXT NOT NULL, quantity INTEGER NOT NULL CHECK (quantity > 0), "
                        "unit_price_minor INTEGER NOT NULL, "
                        "discount_bp INTEGER NOT NULL DEFAULT 0 CHECK (discount_bp BETWEEN 0 AND 10000), "
                        "amount_minor INTEGER NOT NULL, profit_minor INTEGER, ship_date TEXT, due_date TEXT) STRICT"),
-        QStringLiteral("CREATE TABLE invoice (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE invoice (" VANTAGE_SYNCED_COLUMNS
                        "invoice_no TEXT NOT NULL, order_id TEXT, account_id TEXT NOT NULL, "
                        "issued_on TEXT NOT NULL, due_on TEXT NOT NULL, currency TEXT NOT NULL REFERENCES currency(code), "
                        "amount_minor INTEGER NOT NULL, status TEXT NOT NULL CHECK (status IN ('open', 'paid', 'void')), "
                        "origin TEXT NOT NULL CHECK (origin IN ('entered', 'source', 'derived'))) STRICT"),
-        QStringLiteral("CREATE TABLE payment (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE payment (" VANTAGE_SYNCED_COLUMNS
                        "invoice_id TEXT, account_id TEXT NOT NULL, paid_on TEXT NOT NULL, "
                        "currency TEXT NOT NULL REFERENCES currency(code), amount_minor INTEGER NOT NULL, method TEXT, "
                        "origin TEXT NOT NULL CHECK (origin IN ('entered', 'source', 'derived'))) STRICT"),
 
-        QStringLiteral("CREATE TABLE quote (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE quote (" VANTAGE_SYNCED_COLUMNS
                        "quote_no TEXT, revision INTEGER NOT NULL DEFAULT 1, parent_quote_id TEXT, "
                        "account_id TEXT NOT NULL, opportunity_id TEXT, owner_id TEXT NOT NULL, "
                        "status TEXT NOT NULL CHECK (status IN ('draft', 'pending_approval', 'approved', 'sent', "
@@ -130,24 +117,24 @@ Migration migration0001Domain()
                        "valid_until TEXT, subtotal_minor INTEGER NOT NULL DEFAULT 0, discount_minor INTEGER NOT NULL DEFAULT 0, "
                        "tax_minor INTEGER NOT NULL DEFAULT 0, total_minor INTEGER NOT NULL DEFAULT 0, notes TEXT, "
                        "created_at INTEGER NOT NULL) STRICT"),
-        QStringLiteral("CREATE TABLE quote_line (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE quote_line (" VANTAGE_SYNCED_COLUMNS
                        "quote_id TEXT NOT NULL REFERENCES quote(id) ON DELETE CASCADE, line_no INTEGER NOT NULL, "
                        "product_id TEXT, description TEXT NOT NULL, quantity INTEGER NOT NULL CHECK (quantity > 0), "
                        "unit_price_minor INTEGER NOT NULL, "
                        "discount_bp INTEGER NOT NULL DEFAULT 0 CHECK (discount_bp BETWEEN 0 AND 10000), "
                        "tax_rate_bp INTEGER NOT NULL DEFAULT 0, amount_minor INTEGER NOT NULL) STRICT"),
-        QStringLiteral("CREATE TABLE contract (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE contract (" VANTAGE_SYNCED_COLUMNS
                        "contract_no TEXT, revision INTEGER NOT NULL DEFAULT 1, quote_id TEXT, account_id TEXT NOT NULL, "
                        "owner_id TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('draft', 'pending_approval', "
                        "'approved', 'sent', 'signed', 'archived', 'terminated')), "
                        "currency TEXT NOT NULL REFERENCES currency(code), total_minor INTEGER NOT NULL DEFAULT 0, "
                        "language TEXT NOT NULL DEFAULT 'en', starts_on TEXT, ends_on TEXT, signed_on TEXT, "
                        "created_at INTEGER NOT NULL) STRICT"),
-        QStringLiteral("CREATE TABLE contract_clause (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE contract_clause (" VANTAGE_SYNCED_COLUMNS
                        "contract_id TEXT NOT NULL REFERENCES contract(id) ON DELETE CASCADE, clause_no INTEGER NOT NULL, "
                        "kind TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, "
                        "mandatory INTEGER NOT NULL DEFAULT 0 CHECK (mandatory IN (0, 1))) STRICT"),
-        QStringLiteral("CREATE TABLE approval_request (" SYNCED_COLUMNS
+        QStringLiteral("CREATE TABLE approval_request (" VANTAGE_SYNCED_COLUMNS
                        "entity TEXT NOT NULL, entity_id TEXT NOT NULL, kind TEXT NOT NULL, requested_by TEXT NOT NULL, "
                        "approver_id TEXT, status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'withdrawn')), "
                        "reason TEXT, requested_at INTEGER NOT NULL, decided_at INTEGER, decision_note TEXT) STRICT"),
@@ -198,7 +185,5 @@ Migration migration0001Domain()
                        "('TWD', 2, 'New Taiwan dollar'), ('USD', 2, 'US dollar'), ('VND', 0, 'Vietnamese dong')"),
     }};
 }
-
-#undef SYNCED_COLUMNS
 
 } // namespace vantage::core

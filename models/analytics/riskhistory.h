@@ -1,0 +1,96 @@
+#pragma once
+
+#include <QDate>
+#include <QHash>
+#include <QString>
+
+#include <vector>
+
+namespace vantage::core {
+
+// Everything the risk model may learn from, as time-stamped events (UTC ms). The risk code
+// reconstructs any past week from these alone; an opportunity's current columns (stage,
+// amount, closed_on) are never read, so nothing after an as-of instant can leak into it.
+struct StageVisit
+{
+    QString stage;
+    qint64 enteredAt = 0;
+};
+
+struct CloseDateChange
+{
+    QDate expectedClose;
+    qint64 changedAt = 0;
+};
+
+struct AmountChange
+{
+    qint64 amountMinor = 0;
+    qint64 changedAt = 0;
+};
+
+struct QuoteDiscount
+{
+    qint64 subtotalMinor = 0;
+    qint64 discountMinor = 0;
+    qint64 createdAt = 0;
+};
+
+struct RiskDeal
+{
+    QString id;
+    QString name;
+    QString accountId;
+    QString ownerId;
+    QString productId;
+    QString regionId;
+    QString currency;
+    qint64 createdAt = 0;
+    qint64 amountMinor = 0;                   // only when the amount history is empty
+    std::vector<StageVisit> stages;           // time order
+    std::vector<CloseDateChange> closeDates;  // time order
+    std::vector<AmountChange> amounts;        // time order
+    std::vector<qint64> activities;           // occurred_at, ascending
+    std::vector<QuoteDiscount> quotes;        // time order
+};
+
+// An invoice with the day it was settled in full (invalid: not settled).
+struct InvoiceRecord
+{
+    QDate dueOn;
+    QDate settledOn;
+    qint64 amountMinor = 0;
+};
+
+struct RiskStage
+{
+    QString code;
+    QString name;
+    int sortOrder = 0;
+    bool closed = false;
+    bool won = false;
+    double defaultWinProbability = 0.5;
+};
+
+struct RiskHistory
+{
+    std::vector<RiskDeal> deals;
+    std::vector<RiskStage> stages;                                 // by sort order
+    QHash<QString, std::vector<InvoiceRecord>> invoicesByAccount;
+    QHash<QString, qint64> listPriceMinor;                         // "product|currency" → list price
+    QHash<QString, QString> userNames;
+    QHash<QString, QString> accountNames;
+    QHash<QString, QString> regionNames;
+    QHash<QString, QString> regionCodes;
+    QHash<QString, QString> productNames;
+
+    const RiskStage *stage(const QString &code) const
+    {
+        for (const RiskStage &candidate : stages)
+            if (candidate.code == code)
+                return &candidate;
+        return nullptr;
+    }
+};
+
+} // namespace vantage::core

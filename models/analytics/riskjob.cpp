@@ -1,0 +1,198 @@
+#include "riskjob.h"
+
+#include "riskcontext.h"
+
+#include "storage/riskrepository.h"
+#include "storage/risksnapshotrepository.h"
+#include "storage/store.h"
+
+#include <QPromise>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace vantage::core {
+
+namespace {
+
+QHash<QString, int> lastWeekRisks(const std::vector<RiskSnapshot> &lastWeek, const QString &regionId)
+{
+    QHash<QString, int> risks;
+    for (const RiskSnapshot &snapshot : lastWeek)
+        if (snapshot.regionId == regionId)
+            for (const RiskListEntry &entry : snapshot.entries)
+                risks.insert(entry.opportunityId, entry.riskBp);
+    return risks;
+}
+
+RiskSnapshot makeSnapshot(const RiskPageInput &input, const RiskAssessment &assessment, const QString &regionId,
+                          qint64 madeAtMs)
+{
+    RiskSnapshot snapshot;
+    snapshot.regionId = regionId;
+    snapshot.isoWeek = isoWeekOf(input.monday);
+    snapshot.id = riskSnapshotId(regionId, snapshot.isoWeek);
+    snapshot.asOf = input.monday;
+    snapshot.madeAt = madeAtMs;
+    snapshot.madeBy = QStringLiteral("client");
+    snapshot.learnedWeightBp = qRound(assessment.learnedWeight * 10000);
+    for (const RiskScore &score : assessment.ranked)
+        snapshot.openDeals += score.row.state.deal->regionId == regionId ? 1 : 0;
+    snapshot.entries = riskListEntries(assessment, *input.history, regionId, kRiskListSize,
+                                       lastWeekRisks(input.lastWeek, regionId), input.actionRules);
+    for (RiskListEntry &entry : snapshot.entries)
+        entry.id = riskEntryId(snapshot.id, entry.rank);
+    return snapshot;
+}
+
+// Each listed deal's risk on the Mondays before this one, by today's model.
+void addTrends(RiskPageData &data)
+{
+    QSet<QString> listed;
+    for (const RiskSnapshot &snapshot : data.snapshots)
+        for (const RiskListEntry &entry : snapshot.entries)
+            listed.insert(entry.opportunityId);
+    for (int back = kRiskTrendWeeks - 1; back >= 0; --back) {
+        const QDate monday = data.monday.addDays(-7 * back);
+        const RiskWeek week = riskWeekAt(*data.history, monday);
+        for (const RiskRow &row : week.rows)
+            if (listed.contains(row.state.deal->id))
+                data.trends[row.state.deal->id].emplace_back(
+                    monday, int(std::lround(data.assessment.model.probability(row.input) * 10000)));
+    }
+}
+
+// Won or lost since; still open past the close date expected now (slipped); or still open and on
+// track (saved). A deal no longer in the history (deleted) counts as lost.
+std::vector<RiskReview> reviewLastWeek(const RiskPageInput &input)
+{
+    QHash<QString, const RiskDeal *> deals;
+    for (const RiskDeal &deal : input.history->deals)
+        deals.insert(deal.id, &deal);
+    const qint64 cut = riskCutoffMs(input.monday);
+    const RiskContext context = RiskContext::learn(*input.history, cut);
+    std::vector<RiskReview> reviews;
+    for (const RiskSnapshot &snapshot : input.lastWeek) {
+        for (const RiskListEntry &entry : snapshot.entries) {
+            RiskReview review{entry, RiskEntryOutcome::Lost, false, false};
+            if (const RiskDeal *deal = deals.value(entry.opportunityId)) {
+                const std::size_t visits = visitsBefore(*deal, cut);
+                const RiskStage *stage = visits == 0 ? nullptr : input.history->stage(deal->stages[visits - 1].stage);
+                if (stage && stage->closed)
+                    review.outcome = stage->won ? RiskEntryOutcome::Won : RiskEntryOutcome::Lost;
+                else if (const auto open = openDealAt(*deal, *input.history, context, cut))
+                    review.outcome = open->expectedClose < input.monday ? RiskEntryOutcome::Slipped : RiskEntryOutcome::Saved;
+            }
+            const auto followUp = input.followUps.constFind(entry.id);
+            if (followUp != input.followUps.constEnd()) {
+                review.followedUp = followUp->status != FollowUpStatus::Open;
+                review.actedOnSuggestion = followUp->actedOnSuggestion;
+            }
+            reviews.push_back(std::move(review));
+        }
+    }
+    return reviews;
+}
+
+} // namespace
+
+RiskReviewSummary summariseReviews(const std::vector<RiskReview> &reviews, const QString &regionId)
+{
+    RiskReviewSummary summary;
+    for (const RiskReview &review : reviews) {
+        if (!regionId.isEmpty() && review.entry.regionId != regionId)
+            continue;
+        ++summary.entries;
+        summary.won += review.outcome == RiskEntryOutcome::Won ? 1 : 0;
+        summary.lost += review.outcome == RiskEntryOutcome::Lost ? 1 : 0;
+        summary.slipped += review.outcome == RiskEntryOutcome::Slipped ? 1 : 0;
+        summary.saved += review.outcome == RiskEntryOutcome::Saved ? 1 : 0;
+        summary.followedUp += review.followedUp ? 1 : 0;
+        summary.actedOnSuggestion += review.actedOnSuggestion ? 1 : 0;
+    }
+    return summary;
+}
+
+QFuture<Result<RiskPageInput>> loadRiskPageInput(Store &store, const QDate &monday)
+{
+    return store.submitRead<Result<RiskPageInput>>([monday](JobContext &context) -> Result<RiskPageInput> {
+        auto db = context.connection();
+        if (!db)
+            return db.error();
+        RiskPageInput input;
+        input.monday = monday;
+        auto history = RiskRepository(db.value()).load();
+        if (!history)
+            return history.error();
+        input.history = std::make_shared<const RiskHistory>(std::move(history.value()));
+        const RiskSnapshotRepository snapshots(db.value());
+        auto stored = snapshots.snapshotsOf(isoWeekOf(monday));
+        auto lastWeek = snapshots.snapshotsOf(isoWeekOf(monday.addDays(-7)));
+        auto followUps = snapshots.followUpsOf(isoWeekOf(monday));
+        auto lastFollowUps = snapshots.followUpsOf(isoWeekOf(monday.addDays(-7)));
+        auto rules = snapshots.actionRules();
+        for (const Error *failed : {stored ? nullptr : &stored.error(), lastWeek ? nullptr : &lastWeek.error(),
+                                    followUps ? nullptr : &followUps.error(), rules ? nullptr : &rules.error(),
+                                    lastFollowUps ? nullptr : &lastFollowUps.error()})
+            if (failed != nullptr)
+                return *failed;
+        input.stored = std::move(stored.value());
+        input.lastWeek = std::move(lastWeek.value());
+        input.followUps = std::move(followUps.value());
+        input.followUps.insert(lastFollowUps.value());
+        input.actionRules = std::move(rules.value());
+        return input;
+    });
+}
+
+Result<RiskPageData> makeRiskPage(const RiskPageInput &input, qint64 madeAtMs, const RiskRunControl &control)
+{
+    auto assessment = assessRisk(*input.history, input.monday, {}, control);
+    if (!assessment)
+        return assessment.error();
+    RiskPageData data;
+    data.monday = input.monday;
+    data.isoWeek = isoWeekOf(input.monday);
+    data.history = input.history;
+    data.assessment = std::move(assessment.value());
+    data.followUps = input.followUps;
+    data.actionRules = input.actionRules;
+    QStringList regions = input.history->regionCodes.keys();
+    std::sort(regions.begin(), regions.end(), [&](const QString &a, const QString &b) {
+        return input.history->regionCodes.value(a) < input.history->regionCodes.value(b);
+    });
+    for (const QString &region : regions) {
+        const auto stored = std::find_if(input.stored.begin(), input.stored.end(),
+                                         [&](const RiskSnapshot &s) { return s.regionId == region; });
+        if (stored != input.stored.end()) {
+            data.snapshots.push_back(*stored);
+            continue;
+        }
+        RiskSnapshot made = makeSnapshot(input, data.assessment, region, madeAtMs);
+        if (made.entries.empty())
+            continue;
+        data.snapshots.push_back(made);
+        data.madeNow.push_back(std::move(made));
+    }
+    if (control.cancelled && control.cancelled())
+        return Error{ErrorCode::Cancelled, QString(), {}};
+    addTrends(data);
+    data.lastWeek = reviewLastWeek(input);
+    data.funnelAlerts = funnelAlerts(*input.history, input.monday);
+    return data;
+}
+
+QFuture<Result<RiskPageData>> computeRiskPage(RiskPageInput input, qint64 madeAtMs)
+{
+    return QtConcurrent::run([input = std::move(input), madeAtMs](QPromise<Result<RiskPageData>> &promise) {
+        RiskRunControl control;
+        control.cancelled = [&promise] { return promise.isCanceled(); };
+        control.progress = [&promise](int done, int total) {
+            promise.setProgressRange(0, total);
+            promise.setProgressValue(done);
+        };
+        auto data = makeRiskPage(input, madeAtMs, control);
+        if (!promise.isCanceled())
+            promise.addResult(std::move(data));
+    });
+}
+
+} // namespace vantage::core

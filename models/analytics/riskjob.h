@@ -1,0 +1,79 @@
+#pragma once
+
+#include "domain/result.h"
+#include "funnelanomaly.h"
+#include "riskassessment.h"
+#include "risksnapshot.h"
+
+#include <QFuture>
+
+#include <memory>
+
+namespace vantage::core {
+
+class Store;
+
+// What the Risk page reads from the database for one week.
+struct RiskPageInput
+{
+    QDate monday;
+    std::shared_ptr<const RiskHistory> history;
+    std::vector<RiskSnapshot> stored;        // this week's lists already made (here or synced in)
+    std::vector<RiskSnapshot> lastWeek;      // for "change since last week" and what happened since
+    QHash<QString, RiskFollowUp> followUps;  // this week's and last week's, by entry id
+    QHash<QString, QString> actionRules;
+};
+
+// What became of an entry of last week's list by this Monday.
+enum class RiskEntryOutcome { Won, Lost, Slipped, Saved };
+
+struct RiskReview
+{
+    RiskListEntry entry;
+    RiskEntryOutcome outcome = RiskEntryOutcome::Saved;
+    bool followedUp = false;          // a follow-up other than "to do" was recorded
+    bool actedOnSuggestion = false;
+};
+
+// Last week's list of a region in numbers: the closed loop the manager is measured on.
+struct RiskReviewSummary
+{
+    int entries = 0;
+    int won = 0;
+    int lost = 0;
+    int slipped = 0;
+    int saved = 0;
+    int followedUp = 0;
+    int actedOnSuggestion = 0;
+};
+RiskReviewSummary summariseReviews(const std::vector<RiskReview> &reviews, const QString &regionId);
+
+// The page's content: the whole open pipeline scored, each region's list of the week (stored,
+// or made now and still to be stored) and each listed deal's risk on the last eight Mondays.
+struct RiskPageData
+{
+    QDate monday;
+    QString isoWeek;
+    std::shared_ptr<const RiskHistory> history;  // the assessment points into it
+    RiskAssessment assessment;
+    std::vector<RiskSnapshot> snapshots;         // every region with open deals, by region code
+    std::vector<RiskSnapshot> madeNow;           // the ones made by this run, to store
+    QHash<QString, RiskFollowUp> followUps;
+    QHash<QString, std::vector<std::pair<QDate, int>>> trends;  // opportunity → (Monday, risk bp)
+    std::vector<RiskReview> lastWeek;            // last week's entries and what became of them
+    QHash<QString, QString> actionRules;         // reason code → the company's own next step
+    std::vector<FunnelAlert> funnelAlerts;       // stages whose recent weeks left their control limits
+};
+
+constexpr int kRiskListSize = 10;
+constexpr int kRiskTrendWeeks = 8;
+
+// Reads on one of the store's reader threads.
+QFuture<Result<RiskPageInput>> loadRiskPageInput(Store &store, const QDate &monday);
+// Trains, scores and makes the missing lists on the global pool; reports progress, stops when
+// cancelled. madeAtMs is when the lists made now count as made.
+QFuture<Result<RiskPageData>> computeRiskPage(RiskPageInput input, qint64 madeAtMs);
+// The same, synchronously (CLI, tests).
+Result<RiskPageData> makeRiskPage(const RiskPageInput &input, qint64 madeAtMs, const RiskRunControl &control = {});
+
+} // namespace vantage::core

@@ -1,0 +1,97 @@
+#include "risklist.h"
+
+#include "riskreasons.h"
+
+#include "domain/enumlabels.h"
+
+#include <array>
+#include <cmath>
+
+namespace vantage::core {
+
+namespace {
+
+constexpr std::array<const char *, 4> kChangeCodes{"new", "up", "down", "unchanged"};
+
+RiskChange changeOf(int riskBp, const std::optional<int> &previous)
+{
+    if (!previous)
+        return RiskChange::New;
+    if (riskBp - *previous >= kRiskChangeThresholdBp)
+        return RiskChange::Up;
+    if (*previous - riskBp >= kRiskChangeThresholdBp)
+        return RiskChange::Down;
+    return RiskChange::Unchanged;
+}
+
+} // namespace
+
+QString riskChangeCode(RiskChange change)
+{
+    return QString::fromLatin1(kChangeCodes[std::size_t(change)]);
+}
+
+std::optional<RiskChange> riskChangeFromCode(const QString &code)
+{
+    for (std::size_t i = 0; i < kChangeCodes.size(); ++i)
+        if (code == QLatin1String(kChangeCodes[i]))
+            return RiskChange(i);
+    return std::nullopt;
+}
+
+QStringList riskReasonTexts(const RiskListEntry &entry)
+{
+    QStringList texts;
+    for (const RiskReason &reason : entry.reasons)
+        texts << riskReasonText(reason);
+    return texts;
+}
+
+QString riskEntryAction(const RiskListEntry &entry, const QHash<QString, QString> &rules)
+{
+    if (!entry.customAction.isEmpty() || entry.reasons.empty())
+        return entry.customAction;
+    const RiskFactor first = entry.reasons.front().factor;
+    const QString rule = rules.value(riskFactorCode(first)).trimmed();
+    return rule.isEmpty() ? defaultRiskAction(first) : rule;
+}
+
+std::vector<RiskListEntry> riskListEntries(const RiskAssessment &assessment, const RiskHistory &history,
+                                           const QString &regionId, int count,
+                                           const QHash<QString, int> &previousRiskBp,
+                                           const QHash<QString, QString> &customActions)
+{
+    std::vector<RiskListEntry> entries;
+    for (const RiskScore &score : assessment.ranked) {
+        if (count > 0 && int(entries.size()) >= count)
+            break;
+        const RiskDeal &deal = *score.row.state.deal;
+        if (!regionId.isEmpty() && deal.regionId != regionId)
+            continue;
+        RiskListEntry entry;
+        entry.rank = int(entries.size()) + 1;
+        entry.opportunityId = deal.id;
+        entry.opportunityName = deal.name;
+        entry.regionId = deal.regionId;
+        entry.ownerId = deal.ownerId;
+        entry.ownerName = history.userNames.value(deal.ownerId);
+        entry.accountId = deal.accountId;
+        entry.accountName = history.accountNames.value(deal.accountId);
+        entry.stageCode = score.row.state.stage->code;
+        entry.stageName = EnumLabels::stageName(entry.stageCode, score.row.state.stage->name);
+        entry.amountMinor = score.row.state.amountMinor;
+        entry.currency = deal.currency;
+        entry.riskBp = int(std::lround(score.probability * 10000.0));
+        if (previousRiskBp.contains(deal.id))
+            entry.previousRiskBp = previousRiskBp.value(deal.id);
+        entry.change = changeOf(entry.riskBp, entry.previousRiskBp);
+        for (const auto &[factor, weight] : score.reasons)
+            entry.reasons.push_back(riskReasonOf(factor, score.row.state, score.row.features));
+        if (!score.reasons.empty())
+            entry.customAction = customActions.value(riskFactorCode(score.reasons.front().first)).trimmed();
+        entries.push_back(std::move(entry));
+    }
+    return entries;
+}
+
+} // namespace vantage::core

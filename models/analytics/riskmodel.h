@@ -1,0 +1,59 @@
+#pragma once
+
+#include "riskweek.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace vantage::core {
+
+// A linear log-odds score over the risk inputs, with the reference point its per-input
+// contributions are measured from ("what makes this deal riskier than a typical one").
+struct LinearRiskScore
+{
+    double intercept = 0;
+    std::vector<double> weights;
+    std::vector<double> reference;
+
+    double logOdds(const std::vector<double> &input) const;
+};
+
+struct RiskModelOptions
+{
+    double ridge = 10.0;             // L2 penalty on standardised weights
+    bool calibrate = true;           // Platt scaling on the latest quarter of the training weeks
+    double blendDeals = 200.0;       // the learned model's weight is n ÷ (n + this), n = closed deals
+    int minimumPerClass = 20;        // fewer adverse or fine outcomes than this: the prior alone
+};
+
+// The risk model: a documented rule-based prior and, once there is history, an L2-regularised
+// logistic regression on the user's own weekly outcomes, calibrated on the latest training weeks,
+// blended with the prior in log-odds as history grows (docs/adr/0011).
+class RiskModel
+{
+public:
+    static LinearRiskScore priorScore(int openStageCount);
+
+    // weeks: cuts whose four-week outcome is known by the as-of instant (the caller's promise).
+    static RiskModel train(const std::vector<const RiskWeek *> &weeks, int closedDeals, int openStageCount,
+                           const RiskModelOptions &options = {});
+
+    double probability(const std::vector<double> &input) const;
+    // Log-odds each input adds against the reference deal; sums to logOdds − reference logOdds.
+    std::vector<double> contributions(const std::vector<double> &input) const;
+
+    double learnedWeight() const { return m_learnedWeight; }
+    int trainingRows() const { return m_trainingRows; }
+    double trainingAdverseRate() const { return m_adverseRate; }
+    const LinearRiskScore &learned() const { return m_learned; }
+
+private:
+    LinearRiskScore m_prior;
+    LinearRiskScore m_learned;
+    double m_learnedWeight = 0;
+    int m_trainingRows = 0;
+    double m_adverseRate = 0;
+};
+
+} // namespace vantage::core

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "riskfeatures.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QString>
+
+namespace vantage::core {
+
+// A reason with the figures its sentence quotes. Lists store these, not sentences, so a list made
+// on an English laptop reads in Chinese on the next one.
+struct RiskReason
+{
+    RiskFactor factor = RiskFactor::StageAge;
+    QString stageCode;
+    QString stageName;   // the stored stage name, for a company's own stages
+    int days = 0;        // in stage, past the close date, or since the last record
+    double usual = 0;    // the usual days in the stage
+    double ratio = 0;    // days ÷ usual, or amount ÷ the rep's usual
+    QDate date;          // the expected close
+    int count = 0;       // close-date pushes or overdue invoices
+    double share = 0;    // amount cut, discount, or the rep's/product's win rate
+    double overall = 0;  // everyone's win rate
+
+    friend bool operator==(const RiskReason &, const RiskReason &) = default;
+};
+
+RiskReason riskReasonOf(RiskFactor factor, const DealState &state, const RiskFeatures &features);
+QJsonObject riskReasonToJson(const RiskReason &reason);
+std::optional<RiskReason> riskReasonFromJson(const QJsonObject &json);
+
+// The reason in plain language, in the UI language: "In Engaging 41 days, 2.3× the usual 18".
+QString riskReasonText(const RiskReason &reason);
+
+// The built-in suggested next step for a reason, in the UI language.
+QString defaultRiskAction(RiskFactor factor);
+
+// A short translated name of the factor, for rule tables and column headers.
+QString riskFactorTitle(RiskFactor factor);
+
+} // namespace vantage::core

@@ -1,0 +1,141 @@
+// The weekly risk list through a real vantage-server: a list made on one laptop and the manager's
+// follow-up reach another; the same week's list made on the second laptop from the same data is
+// the same record (ids derived from region and week), not a duplicate; follow-up changes travel back.
+#include "syncfixture.h"
+
+#include "storage/risksnapshotrepository.h"
+#include "sync/recordeditor.h"
+#include "sync/risklistrecorder.h"
+#include "sync/syncstate.h"
+
+using namespace vantage;
+using test::TestClient;
+
+class TestRiskSync : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void listAndFollowUpTravelAndMeet();
+
+private:
+    std::unique_ptr<TestClient> client(const QString &login);
+    core::RiskSnapshot weekList(const QString &opportunityId, qint64 madeAt) const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<test::ServerProcess> m_server;
+    test::Company m_company;
+    int m_clients = 0;
+};
+
+std::unique_ptr<TestClient> TestRiskSync::client(const QString &login)
+{
+    auto made = std::make_unique<TestClient>(m_dir.filePath(QStringLiteral("client-%1.sqlite").arg(++m_clients)), m_server->url());
+    auto session = made->engine().login(login, QString::fromLatin1(test::kTestPassword), login + QStringLiteral("-laptop"));
+    if (!session)
+        qFatal("login %s failed: %s", qPrintable(login), qPrintable(session.error().message));
+    if (auto synced = made->sync(); !synced)
+        qFatal("first sync of %s failed: %s", qPrintable(login), qPrintable(synced.error().message));
+    return made;
+}
+
+void TestRiskSync::initTestCase()
+{
+    VANTAGE_SKIP_WITHOUT_POSTGRES();
+    m_server = std::make_unique<test::ServerProcess>(test::newServerDatabase(m_dir));
+    QVERIFY(test::setUpCompany(*m_server, m_dir.filePath(QStringLiteral("admin.sqlite")), m_company));
+}
+
+// What two laptops make from the same data for week 48 in the east: one entry.
+core::RiskSnapshot TestRiskSync::weekList(const QString &opportunityId, qint64 madeAt) const
+{
+    core::RiskSnapshot snapshot;
+    snapshot.regionId = m_company.east;
+    snapshot.isoWeek = QStringLiteral("2026-W48");
+    snapshot.id = core::riskSnapshotId(snapshot.regionId, snapshot.isoWeek);
+    snapshot.asOf = QDate(2026, 11, 23);
+    snapshot.madeAt = madeAt;
+    snapshot.madeBy = QStringLiteral("client");
+    snapshot.openDeals = 1;
+    snapshot.learnedWeightBp = 0;
+    core::RiskListEntry entry;
+    entry.rank = 1;
+    entry.id = core::riskEntryId(snapshot.id, 1);
+    entry.opportunityId = opportunityId;
+    entry.opportunityName = QStringLiteral("华东 – 年度框架");
+    entry.regionId = snapshot.regionId;
+    entry.stageCode = QStringLiteral("prospecting");
+    entry.stageName = QStringLiteral("Prospecting");
+    entry.amountMinor = 1250000;
+    entry.currency = QStringLiteral("CNY");
+    entry.riskBp = 7300;
+    core::RiskReason reason;
+    reason.factor = core::RiskFactor::StageAge;
+    reason.stageCode = QStringLiteral("prospecting");
+    reason.stageName = QStringLiteral("Prospecting");
+    reason.days = 41;
+    reason.usual = 18;
+    reason.ratio = 41.0 / 18.0;
+    entry.reasons = {reason};
+    entry.customAction = QStringLiteral("致电决策人。");
+    snapshot.entries.push_back(entry);
+    return snapshot;
+}
+
+void TestRiskSync::listAndFollowUpTravelAndMeet()
+{
+    auto manager = client(QStringLiteral("mgr.east"));
+    auto director = client(QStringLiteral("director"));
+    const QString owner = sync::SyncState(manager->db()).value(sync::SyncState::kUserId).value();
+    auto deal = sync::RecordEditor(manager->db()).create(QStringLiteral("opportunity"), m_company.east,
+        {{QStringLiteral("name"), QStringLiteral("华东 – 年度框架")}, {QStringLiteral("owner_id"), owner},
+         {QStringLiteral("stage_code"), QStringLiteral("prospecting")}, {QStringLiteral("amount_minor"), 1250000},
+         {QStringLiteral("currency"), QStringLiteral("CNY")}, {QStringLiteral("created_at"), qint64(1795000000000)}});
+    QVERIFY(deal);
+    const core::RiskSnapshot made = weekList(deal.value(), 1795400000000);
+    QVERIFY(sync::RiskListRecorder(manager->db()).saveSnapshots({made}));
+    core::RiskFollowUp followUp;
+    followUp.entryId = made.entries.front().id;
+    followUp.opportunityId = deal.value();
+    followUp.status = core::FollowUpStatus::Contacted;
+    followUp.note = QStringLiteral("已与采购经理通话");
+    followUp.dueOn = QDate(2026, 11, 30);
+    followUp.actedOnSuggestion = true;
+    QVERIFY(sync::RiskListRecorder(manager->db()).saveFollowUp(followUp, m_company.east));
+    auto pushed = manager->sync();
+    QVERIFY2(pushed, pushed ? "" : qPrintable(pushed.error().message));
+    QCOMPARE(pushed.value().pushed, 4);  // the opportunity, the list, its entry, the follow-up
+
+    QVERIFY(director->sync());
+    auto lists = core::RiskSnapshotRepository(director->db()).snapshotsOf(QStringLiteral("2026-W48"));
+    QVERIFY(lists);
+    QCOMPARE(lists.value().size(), std::size_t(1));
+    const core::RiskSnapshot &arrived = lists.value().front();
+    QCOMPARE(arrived.id, made.id);
+    QCOMPARE(arrived.entries.size(), std::size_t(1));
+    QVERIFY(arrived.entries.front().reasons == made.entries.front().reasons);
+    QCOMPARE(core::riskEntryAction(arrived.entries.front()), QStringLiteral("致电决策人。"));
+    QCOMPARE(arrived.entries.front().riskBp, 7300);
+    auto followUps = core::RiskSnapshotRepository(director->db()).followUpsOf(QStringLiteral("2026-W48"));
+    QVERIFY(followUps);
+    QCOMPARE(followUps.value().value(followUp.entryId).note, followUp.note);
+    QCOMPARE(followUps.value().value(followUp.entryId).status, core::FollowUpStatus::Contacted);
+    QVERIFY(followUps.value().value(followUp.entryId).actedOnSuggestion);
+
+    // The director's laptop makes the same week's list itself (it was offline when it opened the
+    // page): same ids, so it is the same record; only the time made differs.
+    QVERIFY(sync::RiskListRecorder(director->db()).saveSnapshots({weekList(deal.value(), 1795400300000)}));
+    followUp.status = core::FollowUpStatus::Resolved;
+    QVERIFY(sync::RiskListRecorder(director->db()).saveFollowUp(followUp, m_company.east));
+    QVERIFY(director->sync());
+    QVERIFY(manager->sync());
+    QCOMPARE(manager->count(QStringLiteral("SELECT count(*) FROM risk_snapshot")), 1);
+    QCOMPARE(manager->count(QStringLiteral("SELECT count(*) FROM risk_snapshot_entry")), 1);
+    QCOMPARE(manager->count(QStringLiteral("SELECT count(*) FROM risk_follow_up WHERE status = 'resolved'")), 1);
+    QCOMPARE(manager->count(QStringLiteral("SELECT count(*) FROM outbox")), 0);
+    QCOMPARE(director->count(QStringLiteral("SELECT count(*) FROM outbox")), 0);
+}
+
+QTEST_GUILESS_MAIN(TestRiskSync)
+#include "tst_risksync.moc"

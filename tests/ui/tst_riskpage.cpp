@@ -1,0 +1,276 @@
+// The Risk page in the real window on a demo database (offscreen): the week's lists are made on the
+// first visit and stored as synced records, shown per region with reasons and a risk trend; a
+// second visit shows the stored lists; follow-ups are saved and come back; the exports carry the
+// rows shown.
+#include "guisupport.h"
+#include "sqlhelpers.h"
+#include "testsupport.h"
+
+#include "charts/risktrendchart.h"
+#include "dialogs/riskrulesdialog.h"
+#include "mainwindow.h"
+#include "pages/riskcontroller.h"
+#include "pages/riskpage.h"
+#include "widgets/riskfollowuppanel.h"
+
+#include "itemmodels/risklistmodel.h"
+#include "itemmodels/riskpipelinemodel.h"
+#include "storage/store.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+
+using namespace vantage;
+using Page = ui::MainWindow::Page;
+using core::RiskListModel;
+using test::scalar;
+
+class TestRiskPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void firstVisitMakesAndStoresTheWeeksLists();
+    void regionAndRepFilterBothTables();
+    void selectedEntryShowsReasonsAndTrend();
+    void followUpIsSavedAndComesBack();
+    void secondVisitShowsTheStoredLists();
+    void exportsCarryTheRowsShown();
+    void companyNextStepsReplaceTheBuiltInOnes();
+
+private:
+    ui::RiskPage *page() const { return m_window->riskPage(); }
+    void openWindow();
+    void closeWindow();
+    void waitForPage();
+    int count(const QString &sql) const;
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::unique_ptr<core::Store> m_store;
+    std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<QAbstractItemModelTester> m_listTester;
+    std::unique_ptr<QAbstractItemModelTester> m_pipelineTester;
+};
+
+void TestRiskPage::openWindow()
+{
+    m_store = std::make_unique<core::Store>(m_path);
+    const QFuture<core::Result<core::StoreInfo>> opening = m_store->open();
+    QTRY_VERIFY_WITH_TIMEOUT(opening.isFinished(), 60000);
+    QVERIFY(opening.result().ok());
+    m_window = std::make_unique<ui::MainWindow>();
+    m_window->setStore(m_store.get(), opening.result().value());
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_listTester = std::make_unique<QAbstractItemModelTester>(page()->listModel(),
+                                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_pipelineTester = std::make_unique<QAbstractItemModelTester>(page()->pipelineModel(),
+                                                                  QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestRiskPage::initTestCase()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    m_path = test::copyOfDemoDatabase(m_dir);
+    openWindow();
+}
+
+void TestRiskPage::closeWindow()
+{
+    m_listTester.reset();
+    m_pipelineTester.reset();
+    m_window.reset();
+    auto finishing = m_store->finishJobs();
+    QTRY_VERIFY_WITH_TIMEOUT(finishing.isFinished(), 30000);
+    m_store.reset();
+}
+
+void TestRiskPage::cleanupTestCase()
+{
+    closeWindow();
+}
+
+void TestRiskPage::waitForPage()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(!page()->isLoading() && page()->pageData(), 180000);
+}
+
+int TestRiskPage::count(const QString &sql) const
+{
+    core::ScopedConnection connection(m_path, QStringLiteral("risk-check"), core::ConnectionMode::ReadOnly);
+    return scalar(connection.database(), sql).toInt();
+}
+
+void TestRiskPage::firstVisitMakesAndStoresTheWeeksLists()
+{
+    QSignalSpy made(page()->controller(), &ui::RiskController::listsMade);
+    m_window->showPage(Page::Risk);
+    waitForPage();
+    QTRY_COMPARE_WITH_TIMEOUT(made.size(), 1, 30000);
+    QCOMPARE(made.first().at(0).toInt(), 3);   // the demo's three CRM offices
+    QCOMPARE(made.first().at(1).toInt(), 30);
+    QCOMPARE(page()->listModel()->rowCount(), 30);
+    QVERIFY(page()->pipelineModel()->rowCount() > 1000);
+    QVERIFY2(page()->weekText().startsWith(QStringLiteral("Week 2026-W48 (Monday 23 Nov 2026): lists made on this computer")),
+             qPrintable(page()->weekText()));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM risk_snapshot WHERE iso_week = '2026-W48' AND made_by = 'client'")), 3);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM risk_snapshot_entry")), 30);
+    // Stored through the outbox: the lists go to the server with the next sync.
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE entity IN ('risk_snapshot', 'risk_snapshot_entry')")), 33);
+    // Funnel alerts of the week, one sentence each (or one saying there are none).
+    const auto &alerts = page()->pageData()->funnelAlerts;
+    QCOMPARE(page()->alertList()->count(), std::max<int>(1, int(alerts.size())));
+    if (!alerts.empty())
+        QVERIFY(page()->alertList()->item(0)->text().contains(QStringLiteral("(z = ")));
+    for (int row = 0; row < 30; ++row) {
+        const core::RiskListEntry *entry = page()->listModel()->entry(row);
+        QVERIFY(entry && !entry->reasons.empty() && !core::riskEntryAction(*entry).isEmpty());
+        QCOMPARE(entry->change, core::RiskChange::New);  // no list last week
+    }
+}
+
+void TestRiskPage::regionAndRepFilterBothTables()
+{
+    QComboBox *region = page()->regionFilter();
+    const int east = region->findText(QStringLiteral("East"));
+    QVERIFY(east > 0);
+    region->setCurrentIndex(east);
+    QCOMPARE(page()->listModel()->rowCount(), 10);
+    const int pipelineEast = page()->pipelineModel()->rowCount();
+    QVERIFY(pipelineEast > 10);
+    for (int row = 0; row < pipelineEast; row += 50)
+        QCOMPARE(page()->pipelineModel()->index(row, core::RiskPipelineModel::Region).data().toString(), QStringLiteral("East"));
+    const QString owner = page()->listModel()->entry(0)->ownerId;
+    QComboBox *reps = page()->ownerFilter();
+    reps->setCurrentIndex(reps->findData(owner));
+    QVERIFY(page()->listModel()->rowCount() >= 1);
+    for (int row = 0; row < page()->listModel()->rowCount(); ++row)
+        QCOMPARE(page()->listModel()->entry(row)->ownerId, owner);
+    reps->setCurrentIndex(0);
+    region->setCurrentIndex(0);
+    QCOMPARE(page()->listModel()->rowCount(), 30);
+}
+
+void TestRiskPage::selectedEntryShowsReasonsAndTrend()
+{
+    page()->listTable()->selectRow(3);
+    const core::RiskListEntry *entry = page()->listModel()->entry(3);
+    QCOMPARE(page()->followUpPanel()->entryId(), entry->id);
+    const auto trend = page()->pageData()->trends.value(entry->opportunityId);
+    QVERIFY(trend.size() >= 2);
+    QCOMPARE(trend.back().first, page()->pageData()->monday);
+    QCOMPARE(trend.back().second, entry->riskBp);  // this week's point is the listed risk
+    const auto lines = page()->trendChart()->chart()->series();
+    QVERIFY(!lines.isEmpty());
+    QCOMPARE(qobject_cast<QLineSeries *>(lines.first())->count(), int(trend.size()));
+    QVERIFY(page()->trendChart()->chart()->title().contains(entry->opportunityName));
+}
+
+void TestRiskPage::followUpIsSavedAndComesBack()
+{
+    page()->listTable()->selectRow(0);
+    const core::RiskListEntry *entry = page()->listModel()->entry(0);
+    ui::RiskFollowUpPanel *panel = page()->followUpPanel();
+    panel->statusBox()->setCurrentIndex(panel->statusBox()->findData(int(core::FollowUpStatus::PlanAgreed)));
+    panel->noteEdit()->setText(QStringLiteral("Call with the buyer on Thursday"));
+    QSignalSpy saved(page()->controller(), &ui::RiskController::followUpSaved);
+    panel->saveButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 30000);
+    QCOMPARE(page()->listModel()->index(0, RiskListModel::FollowUp).data().toString(), QStringLiteral("Plan agreed"));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM risk_follow_up WHERE status = 'plan_agreed' AND entry_id = '%1' "
+                                  "AND note = 'Call with the buyer on Thursday'").arg(entry->id)), 1);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE entity = 'risk_follow_up'")), 1);
+}
+
+void TestRiskPage::secondVisitShowsTheStoredLists()
+{
+    const QString firstEntry = page()->listModel()->entry(0)->id;
+    const int riskBp = page()->listModel()->entry(0)->riskBp;
+    closeWindow();
+    openWindow();
+    QSignalSpy made(page()->controller(), &ui::RiskController::listsMade);
+    m_window->showPage(Page::Risk);
+    waitForPage();
+    QTest::qWait(200);
+    QCOMPARE(made.size(), 0);  // nothing new to make this week
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM risk_snapshot")), 3);
+    QCOMPARE(page()->listModel()->entry(0)->id, firstEntry);
+    QCOMPARE(page()->listModel()->entry(0)->riskBp, riskBp);
+    QCOMPARE(page()->listModel()->index(0, RiskListModel::FollowUp).data().toString(), QStringLiteral("Plan agreed"));
+    page()->listTable()->selectRow(0);
+    QCOMPARE(page()->followUpPanel()->noteEdit()->text(), QStringLiteral("Call with the buyer on Thursday"));
+}
+
+void TestRiskPage::exportsCarryTheRowsShown()
+{
+    page()->regionFilter()->setCurrentIndex(page()->regionFilter()->findText(QStringLiteral("West")));
+    QCOMPARE(page()->listModel()->rowCount(), 10);
+    QSignalSpy finished(page(), &ui::RiskPage::exportFinished);
+    const QString csv = m_dir.filePath(QStringLiteral("risk.csv"));
+    page()->exportTo(ui::RiskPage::ExportKind::Csv, csv);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QVERIFY(finished.first().at(1).toBool());
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 11);
+    QVERIFY2(lines[1].startsWith(QStringLiteral("1,West,")), qPrintable(lines[1]));
+    QVERIFY(lines[1].contains(page()->listModel()->entry(0)->opportunityName));
+
+    const QString pdf = m_dir.filePath(QStringLiteral("risk.pdf"));
+    page()->exportTo(ui::RiskPage::ExportKind::Pdf, pdf);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+    QVERIFY(finished.at(1).at(1).toBool());
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+    QVERIFY(pdfFile.read(5) == "%PDF-");
+    QVERIFY(pdfFile.size() > 5000);
+
+    const QString xlsx = m_dir.filePath(QStringLiteral("risk.xlsx"));
+    page()->exportTo(ui::RiskPage::ExportKind::Xlsx, xlsx);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 30000);
+    QVERIFY(finished.at(2).at(1).toBool());
+    QVERIFY(QFileInfo(xlsx).size() > 1000);
+
+    // A folder that does not exist: a message naming the file, nothing written.
+    const QString bad = m_dir.filePath(QStringLiteral("no/such/folder/risk.pdf"));
+    page()->exportTo(ui::RiskPage::ExportKind::Pdf, bad);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 4, 30000);
+    QVERIFY(!finished.at(3).at(1).toBool());
+    QVERIFY(!QFileInfo::exists(bad));
+}
+
+void TestRiskPage::companyNextStepsReplaceTheBuiltInOnes()
+{
+    const core::RiskListEntry *entry = page()->listModel()->entry(0);
+    const QString code = core::riskFactorCode(entry->reasons.front().factor);
+    QCOMPARE(page()->listModel()->index(0, RiskListModel::Action).data().toString(),
+             core::defaultRiskAction(entry->reasons.front().factor));
+    QSignalSpy saved(page()->controller(), &ui::RiskController::actionRulesSaved);
+    page()->saveActionRules({{code, QStringLiteral("Ring the buyer today and log the call.")}});
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 30000);
+    QCOMPARE(page()->listModel()->index(0, RiskListModel::Action).data().toString(),
+             QStringLiteral("Ring the buyer today and log the call."));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM risk_action_rule WHERE reason_code = '%1'").arg(code)), 1);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE entity = 'risk_action_rule'")), 1);
+    // The dialog lists every reason with the company's step where there is one.
+    ui::RiskRulesDialog dialog({{code, QStringLiteral("Ring the buyer today and log the call.")}});
+    QCOMPARE(dialog.table()->rowCount(), core::kRiskFactorCount);
+    QVERIFY(dialog.changedRules().isEmpty());
+    dialog.table()->item(int(entry->reasons.front().factor), 2)->setText(QString());
+    QCOMPARE(dialog.changedRules().value(code, QStringLiteral("x")), QString());
+}
+
+QTEST_MAIN(TestRiskPage)
+#include "tst_riskpage.moc"
