@@ -85,7 +85,6 @@ Result<RiskAssessment> assessRisk(const RiskHistory &history, const QDate &asOf,
     assessment.trainingWeeks = int(weeks.size());
     assessment.trainingRows = model.trainingRows();
     assessment.closedDeals = closedDeals;
-    assessment.trainingAdverseRate = model.trainingAdverseRate();
     if (control.progress)
         control.progress(steps, steps);
     return assessment;

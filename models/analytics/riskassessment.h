@@ -25,7 +25,6 @@ struct RiskAssessment
     int trainingWeeks = 0;
     int trainingRows = 0;
     int closedDeals = 0;
-    double trainingAdverseRate = 0;
 };
 
 struct RiskRunControl

@@ -182,7 +182,7 @@ Result<RiskBacktestReport> runRiskBacktest(const RiskHistory &history, const QDa
         for (std::size_t past = 0; past < w; ++past)
             if (weeks[past].asOf.addDays(kRiskHorizonDays) <= week.asOf)
                 training.push_back(&weeks[past]);
-        RiskBacktestWeek summary{week.asOf, int(week.rows.size()), 0, 0};
+        RiskBacktestWeek summary{week.asOf, int(week.rows.size()), 0};
         for (std::size_t s = 0; s < all.size(); ++s) {
             const std::vector<double> scores = all[s].score(week, training);
             const auto precisions = regionPrecisions(week, scores);
@@ -190,7 +190,6 @@ Result<RiskBacktestReport> runRiskBacktest(const RiskHistory &history, const QDa
                 tallies[s].precisionSum += precision;
                 if (s == 0) {
                     baseRateSum += baseRate;
-                    summary.modelPrecisionAtTen += precision / double(precisions.size());
                     ++report.lists;
                 }
             }

@@ -22,7 +22,6 @@ struct RiskBacktestWeek
     QDate monday;
     int openDeals = 0;
     int adverse = 0;
-    double modelPrecisionAtTen = 0;
 };
 
 struct RiskBacktestReport

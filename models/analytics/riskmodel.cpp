@@ -120,7 +120,6 @@ RiskModel RiskModel::train(const std::vector<const RiskWeek *> &weeks, int close
     const Design all = designOf(weeks, 0, weeks.size(), width);
     model.m_trainingRows = int(all.y.size());
     const double adverse = all.y.sum();
-    model.m_adverseRate = all.y.size() > 0 ? adverse / double(all.y.size()) : 0.0;
     if (adverse < options.minimumPerClass || double(all.y.size()) - adverse < options.minimumPerClass)
         return model;
     const LinearRiskScore full = fitStandardised(all, options.ridge);

@@ -45,15 +45,12 @@ public:
 
     double learnedWeight() const { return m_learnedWeight; }
     int trainingRows() const { return m_trainingRows; }
-    double trainingAdverseRate() const { return m_adverseRate; }
-    const LinearRiskScore &learned() const { return m_learned; }
 
 private:
     LinearRiskScore m_prior;
     LinearRiskScore m_learned;
     double m_learnedWeight = 0;
     int m_trainingRows = 0;
-    double m_adverseRate = 0;
 };
 
 } // namespace vantage::core
