@@ -180,12 +180,15 @@ int RiskCommands::backtest(const QCommandLineParser &parser)
                   "weeks: %6% (lost: %7%)")
                .arg(r.weeks.size()).arg(r.weeks.front().monday.toString(Qt::ISODate), r.weeks.back().monday.toString(Qt::ISODate))
                .arg(r.lists).arg(r.scoredRows).arg(fixed(r.baseRate * 100, 1), fixed(r.lostRate * 100, 1))
+        << Qt::endl;
+    out << Tr::tr("Of them order-weeks: %1, late or cancelled: %2%").arg(r.orderRows).arg(fixed(r.orderBaseRate * 100, 1))
         << Qt::endl << Qt::endl;
-    out << Tr::tr("| ranking | precision of the ten | lift | AUC | AUC, losses alone | Brier |") << Qt::endl
-        << "|---|---|---|---|---|---|" << Qt::endl;
+    out << Tr::tr("| ranking | precision of the ten | lift | AUC | AUC, losses alone | AUC, orders alone | Brier |")
+        << Qt::endl << "|---|---|---|---|---|---|---|" << Qt::endl;
     for (const RiskStrategyResult &s : r.strategies)
         out << "| " << s.name << " | " << fixed(s.precisionAtTen, 3) << " | " << fixed(s.lift, 2) << " | "
-            << fixed(s.auc, 3) << " | " << fixed(s.aucLost, 3) << " | " << fixed(s.brier, 4) << " |" << Qt::endl;
+            << fixed(s.auc, 3) << " | " << fixed(s.aucLost, 3) << " | " << fixed(s.aucOrders, 3) << " | "
+            << fixed(s.brier, 4) << " |" << Qt::endl;
     out << Qt::endl << Tr::tr("seconds: %1").arg(fixed(double(timer.nsecsElapsed()) / 1e9, 1)) << Qt::endl;
     return 0;
 }

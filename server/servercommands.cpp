@@ -4,8 +4,11 @@
 #include "companyimporter.h"
 #include "httpapi.h"
 #include "passwordhasher.h"
+#include "risklistmaker.h"
+#include "risklistscheduler.h"
 #include "serverschema.h"
 
+#include "analytics/risksnapshot.h"
 #include "domain/clock.h"
 #include "domain/console.h"
 
@@ -72,6 +75,9 @@ int serve(const ServerDatabase &database, const QCommandLineParser &parser)
     if (parser.isSet(QStringLiteral("trusted-proxy")))
         limits.trustedProxies = parser.values(QStringLiteral("trusted-proxy"));
     HttpApi api(database, limits);
+    RiskListScheduler riskLists(database);
+    if (!parser.isSet(QStringLiteral("no-risk-lists")))
+        riskLists.start(std::chrono::seconds(30), std::chrono::hours(1));
     g_api = &api;
     std::signal(SIGTERM, stopServing);
     std::signal(SIGINT, stopServing);
@@ -102,6 +108,23 @@ int prepareDemo(const ServerDatabase &database)
             return fail(seeded.error());
     }
     return 0;
+}
+
+int riskListsCommand(const ServerDatabase &database, const QCommandLineParser &parser)
+{
+    const QDate day = parser.isSet(QStringLiteral("as-of")) ? QDate::fromString(parser.value(QStringLiteral("as-of")), Qt::ISODate)
+                                                           : core::Clock::nowUtc().toLocalTime().date();
+    if (!day.isValid())
+        return 2;
+    auto made = RiskListMaker(database).makeWeek(core::mondayOf(day), core::Clock::nowMs());
+    if (!made)
+        return fail(made.error());
+    return report({}, Tr::tr("risk lists of %1: %2 made (%3 entries), %4 already there; %5 synced rows read")
+                          .arg(made.value().isoWeek)
+                          .arg(made.value().made)
+                          .arg(made.value().entries)
+                          .arg(made.value().existing)
+                          .arg(made.value().rowsRead));
 }
 
 int importCommand(const ServerDatabase &database, const QStringList &args, const QCommandLineParser &parser)
@@ -180,6 +203,9 @@ void ServerCommands::addOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("threads"), Tr::tr("serve: worker threads, each with its own database connection (default 32)."), Tr::tr("N"), QStringLiteral("32")});
     parser.addOption({QStringLiteral("demo"), Tr::tr("serve: use a local demo database with the demo users (created on first use).")});
     parser.addOption({QStringLiteral("log"), Tr::tr("serve: log every request to stderr.")});
+    parser.addOption({QStringLiteral("no-risk-lists"),
+                      Tr::tr("serve: do not make the weekly risk lists (run `risk-lists` from cron, or let another "
+                             "instance make them).")});
     parser.addOption({QStringLiteral("trusted-proxy"),
                       Tr::tr("serve: a proxy whose X-Forwarded-For header names the client; repeat for several "
                              "(default: 127.0.0.1 and ::1, nginx on this host)."),
@@ -189,14 +215,15 @@ void ServerCommands::addOptions(QCommandLineParser &parser)
                       QStringLiteral("rep")});
     parser.addOption({QStringLiteral("currency"), Tr::tr("region add: ISO currency code."), Tr::tr("CODE"), QStringLiteral("CNY")});
     parser.addOption({QStringLiteral("password"), Tr::tr("The password (prefer typing it on standard input)."), Tr::tr("PASSWORD")});
-    parser.addOption({QStringLiteral("as-of"), Tr::tr("import demo, import csv: shift the dates to end the day before this date."),
+    parser.addOption({QStringLiteral("as-of"), Tr::tr("import demo, import csv: shift the dates to end the day before this date; "
+                                                      "risk-lists: a day of the week to make the lists of."),
                       Tr::tr("YYYY-MM-DD")});
 }
 
 QString ServerCommands::usage()
 {
     return Tr::tr("Commands:\n"
-                  "  serve [--port N] [--bind ADDRESS] [--threads N] [--demo]\n"
+                  "  serve [--port N] [--bind ADDRESS] [--threads N] [--demo] [--no-risk-lists]\n"
                   "  migrate\n"
                   "  user add LOGIN --name NAME --role ROLE   (password on standard input)\n"
                   "  user passwd LOGIN | user disable LOGIN | user enable LOGIN\n"
@@ -204,7 +231,9 @@ QString ServerCommands::usage()
                   "  region add CODE --name NAME --currency CODE\n"
                   "  region assign LOGIN CODE | region unassign LOGIN CODE\n"
                   "  import demo [--as-of YYYY-MM-DD] | import csv DIR [--as-of YYYY-MM-DD] | import database FILE\n"
-                  "      (into an empty server; the password of the imported users on standard input)");
+                  "      (into an empty server; the password of the imported users on standard input)\n"
+                  "  risk-lists [--as-of YYYY-MM-DD]   (the week's risk lists of every region without one; "
+                  "serve makes them by itself unless --no-risk-lists)");
 }
 
 int ServerCommands::run(const QCommandLineParser &parser)
@@ -245,6 +274,8 @@ int ServerCommands::run(const QCommandLineParser &parser)
         code = report(admin.revokeDevice(args[2]), Tr::tr("device %1 revoked").arg(args[2]));
     else if (command == QLatin1String("import"))
         code = importCommand(database, args, parser);
+    else if (command == QLatin1String("risk-lists") && args.size() == 1)
+        code = riskListsCommand(database, parser);
     if (code == 2)
         err() << usage() << Qt::endl;
     return code;

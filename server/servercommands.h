@@ -4,7 +4,7 @@
 
 namespace vantage::server {
 
-// vantage-server's commands: serve, migrate, user …, device …, region …, import demo.
+// vantage-server's commands: serve, migrate, user …, device …, region …, import …, risk-lists.
 // Each returns the process exit code (0 ok, 1 failed, 2 wrong usage) and prints why on stderr.
 class ServerCommands
 {

@@ -356,10 +356,6 @@
         <translation>星期一：%1 个（%2 … %3），区域名单：%4 份，已评分商机周：%5，四周内丢单或延期：%6%（丢单：%7%）</translation>
     </message>
     <message>
-        <source>| ranking | precision of the ten | lift | AUC | AUC, losses alone | Brier |</source>
-        <translation>| 排序方法 | 前十名精确率 | 提升度 | AUC | 仅丢单的 AUC | Brier 分数 |</translation>
-    </message>
-    <message>
         <source>seconds: %1</source>
         <translation>用时（秒）：%1</translation>
     </message>
@@ -370,6 +366,14 @@
     <message>
         <source>%1 funnel alerts for the weeks before %2</source>
         <translation>%2 之前各周共有 %1 条漏斗预警</translation>
+    </message>
+    <message>
+        <source>Of them order-weeks: %1, late or cancelled: %2%</source>
+        <translation>其中订单周数：%1，延迟或取消：%2%</translation>
+    </message>
+    <message>
+        <source>| ranking | precision of the ten | lift | AUC | AUC, losses alone | AUC, orders alone | Brier |</source>
+        <translation>| 排序方法 | 前十名精确率 | 提升度 | AUC | 仅计丢单的 AUC | 仅订单的 AUC | Brier |</translation>
     </message>
 </context>
 <context>
@@ -855,6 +859,10 @@
         <source>Signed</source>
         <comment>field of a quote or contract</comment>
         <translation>签署日期</translation>
+    </message>
+    <message>
+        <source>Awaiting shipment</source>
+        <translation>待发货</translation>
     </message>
 </context>
 <context>
@@ -1356,10 +1364,6 @@
         <translation>金额最大者优先</translation>
     </message>
     <message>
-        <source>Base rate (same for every deal)</source>
-        <translation>基准率（所有商机相同）</translation>
-    </message>
-    <message>
         <source>There is no stage history to replay.</source>
         <translation>没有可回放的阶段历史。</translation>
     </message>
@@ -1371,6 +1375,33 @@
         <source>No Monday between %1 and %2 has open deals and a known four-week outcome.</source>
         <translation>%1 至 %2 之间没有哪个星期一既有未结商机又有已知的四周结果。</translation>
     </message>
+    <message>
+        <source>Base rate (same for every deal of a kind)</source>
+        <translation>基准率（同类交易相同）</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::RiskList</name>
+    <message>
+        <source>Order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <source>No single reason: the usual risk of an open order</source>
+        <translation>无突出原因：未发货订单的通常风险</translation>
+    </message>
+    <message>
+        <source>No single reason: the usual risk of a deal at this stage</source>
+        <translation>无突出原因：该阶段交易的通常风险</translation>
+    </message>
+    <message>
+        <source>Confirm the ship date with the warehouse.</source>
+        <translation>与仓库确认发货日期。</translation>
+    </message>
+    <message>
+        <source>Confirm the next step and the close date with the customer.</source>
+        <translation>与客户确认下一步和成交日期。</translation>
+    </message>
 </context>
 <context>
     <name>vantage::core::RiskListModel</name>
@@ -1381,10 +1412,6 @@
     <message>
         <source>Region</source>
         <translation>区域</translation>
-    </message>
-    <message>
-        <source>Opportunity</source>
-        <translation>商机</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -1421,6 +1448,10 @@
     <message>
         <source>Change</source>
         <translation>变化</translation>
+    </message>
+    <message>
+        <source>Opportunity or order</source>
+        <translation>商机或订单</translation>
     </message>
 </context>
 <context>
@@ -1460,10 +1491,6 @@
     <message>
         <source>Region</source>
         <translation>区域</translation>
-    </message>
-    <message>
-        <source>Opportunity</source>
-        <translation>商机</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -1509,16 +1536,16 @@
         <source>Next action</source>
         <translation>下一步行动</translation>
     </message>
+    <message>
+        <source>Opportunity or order</source>
+        <translation>商机或订单</translation>
+    </message>
 </context>
 <context>
     <name>vantage::core::RiskPipelineModel</name>
     <message>
         <source>#</source>
         <translation>序号</translation>
-    </message>
-    <message>
-        <source>Opportunity</source>
-        <translation>商机</translation>
     </message>
     <message>
         <source>Region</source>
@@ -1543,6 +1570,10 @@
     <message>
         <source>Main reason</source>
         <translation>主要原因</translation>
+    </message>
+    <message>
+        <source>Opportunity or order</source>
+        <translation>商机或订单</translation>
     </message>
 </context>
 <context>
@@ -1694,6 +1725,78 @@
     <message>
         <source>Ask the product specialist for references and a competitive comparison.</source>
         <translation>请产品专家提供参考案例和竞品对比。</translation>
+    </message>
+    <message>
+        <source>Due for delivery %1, %2 ago, not shipped</source>
+        <translation>应于 %1 交货，已过 %2，尚未发货</translation>
+    </message>
+    <message>
+        <source>Delivery date %1 reached, not shipped</source>
+        <translation>已到交货日期 %1，尚未发货</translation>
+    </message>
+    <message>
+        <source>Day %1 of %2 before the delivery date %3, not shipped</source>
+        <translation>距交货日期 %3 共 %2 天，已过第 %1 天，尚未发货</translation>
+    </message>
+    <message>
+        <source>%1× the usual order size</source>
+        <translation>订单金额为通常的 %1 倍</translation>
+    </message>
+    <message>
+        <source>Expected close %1 reached</source>
+        <translation>已到预计成交日期 %1</translation>
+    </message>
+    <message>
+        <source>Day %1 of %2 before the expected close %3</source>
+        <translation>距预计成交日期 %3 共 %2 天，已过第 %1 天</translation>
+    </message>
+    <message>
+        <source>Order past its delivery date</source>
+        <translation>订单已过交货日期</translation>
+    </message>
+    <message>
+        <source>Order close to its delivery date</source>
+        <translation>订单临近交货日期</translation>
+    </message>
+    <message>
+        <source>Order with a deep discount</source>
+        <translation>订单折扣过大</translation>
+    </message>
+    <message>
+        <source>Unusually large order</source>
+        <translation>订单金额异常大</translation>
+    </message>
+    <message>
+        <source>Order for a customer overdue on payments</source>
+        <translation>客户有逾期付款的订单</translation>
+    </message>
+    <message>
+        <source>Most of the time to close gone</source>
+        <translation>距成交的时间大部分已过</translation>
+    </message>
+    <message>
+        <source>Ask the warehouse when it ships; if it will miss the delivery date, tell the customer today.</source>
+        <translation>询问仓库何时发货；如将错过交货日期，今天就通知客户。</translation>
+    </message>
+    <message>
+        <source>Escalate the shipment with logistics, give the customer a firm date and log it.</source>
+        <translation>向物流部门升级该发货，给客户一个确定的日期并记录。</translation>
+    </message>
+    <message>
+        <source>Check the discount was approved before the order ships.</source>
+        <translation>发货前确认折扣已获批准。</translation>
+    </message>
+    <message>
+        <source>Confirm stock and transport capacity for the whole order, or agree split deliveries.</source>
+        <translation>确认整单的库存和运力，或与客户商定分批交货。</translation>
+    </message>
+    <message>
+        <source>Agree with finance whether to ship before the overdue invoices are paid.</source>
+        <translation>与财务商定在逾期发票付清前是否发货。</translation>
+    </message>
+    <message>
+        <source>Check the deal can still close by its date; agree the remaining steps and who does each.</source>
+        <translation>确认交易仍能按期成交；商定剩余步骤及各自负责人。</translation>
     </message>
 </context>
 <context>
@@ -3376,10 +3479,6 @@ The demo database is built from two public data sets, bundled unchanged. Every d
         <translation>区域</translation>
     </message>
     <message>
-        <source>Opportunity</source>
-        <translation>商机</translation>
-    </message>
-    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -3418,6 +3517,10 @@ The demo database is built from two public data sets, bundled unchanged. Every d
     <message>
         <source>The PDF file %1 could not be written: %2</source>
         <translation>无法写入 PDF 文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Opportunity or order</source>
+        <translation>商机或订单</translation>
     </message>
 </context>
 <context>
@@ -3594,10 +3697,6 @@ The demo database is built from two public data sets, bundled unchanged. Every d
         <translation>各风险原因的下一步建议</translation>
     </message>
     <message>
-        <source>Each deal on the list gets the step for its main reason. Write your company&apos;s own step to use it instead of the built-in one; leave it empty to keep the built-in one.</source>
-        <translation>名单中的每个商机都会得到针对其主要原因的下一步建议。填写贵公司自己的做法即可替代内置建议；留空则继续使用内置建议。</translation>
-    </message>
-    <message>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -3608,6 +3707,10 @@ The demo database is built from two public data sets, bundled unchanged. Every d
     <message>
         <source>Your company&apos;s step</source>
         <translation>贵公司的做法</translation>
+    </message>
+    <message>
+        <source>Each deal or order on the list gets the step for its main reason. Write your company&apos;s own step to use it instead of the built-in one; leave it empty to keep the built-in one.</source>
+        <translation>清单上的每笔交易或订单都会得到针对其主要原因的下一步。填写贵公司自己的步骤即可替代内置步骤；留空则保留内置步骤。</translation>
     </message>
 </context>
 <context>

@@ -115,7 +115,8 @@ std::vector<StageExit> stageExitsBefore(const RiskHistory &history, qint64 cutof
 {
     std::vector<StageExit> exits;
     for (const RiskDeal &deal : history.deals)
-        collectExits(deal, history, cutoffMs, exits);
+        if (deal.kind == RiskDealKind::Opportunity)  // the funnel is the pipeline's; orders are not in it
+            collectExits(deal, history, cutoffMs, exits);
     return exits;
 }
 

@@ -45,8 +45,8 @@ std::vector<RiskScore> scoreRiskWeek(RiskWeek week, const RiskModel &model)
     std::vector<RiskScore> scores;
     scores.reserve(week.rows.size());
     for (RiskRow &row : week.rows) {
-        const double probability = model.probability(row.input);
-        auto reasons = topRiskReasons(model.contributions(row.input));
+        const double probability = model.probability(row);
+        auto reasons = topRiskReasons(model.contributions(row));
         scores.push_back({std::move(row), probability, std::move(reasons)});
     }
     rankRiskScores(scores);
@@ -75,16 +75,18 @@ Result<RiskAssessment> assessRisk(const RiskHistory &history, const QDate &asOf,
     RiskWeek current = riskWeekAt(history, asOf);
     const int openStages = int(riskOpenStages(history).size());
     const RiskModel model = RiskModel::train(training, current.closedDeals, openStages, options);
-    const int closedDeals = current.closedDeals;
+    const auto closedDeals = current.closedDeals;
 
     RiskAssessment assessment;
     assessment.asOf = asOf;
     assessment.model = model;
     assessment.ranked = scoreRiskWeek(std::move(current), model);
-    assessment.learnedWeight = model.learnedWeight();
+    assessment.learnedWeight = model.learnedWeight(RiskDealKind::Opportunity);
+    assessment.orderLearnedWeight = model.learnedWeight(RiskDealKind::Order);
     assessment.trainingWeeks = int(weeks.size());
     assessment.trainingRows = model.trainingRows();
-    assessment.closedDeals = closedDeals;
+    assessment.closedDeals = closedDeals[std::size_t(RiskDealKind::Opportunity)];
+    assessment.closedOrders = closedDeals[std::size_t(RiskDealKind::Order)];
     if (control.progress)
         control.progress(steps, steps);
     return assessment;

@@ -21,10 +21,12 @@ struct RiskAssessment
     QDate asOf;
     RiskModel model;
     std::vector<RiskScore> ranked;
-    double learnedWeight = 0;
+    double learnedWeight = 0;       // the opportunity model's
+    double orderLearnedWeight = 0;  // the order model's
     int trainingWeeks = 0;
     int trainingRows = 0;
-    int closedDeals = 0;
+    int closedDeals = 0;            // opportunities won or lost before the cut
+    int closedOrders = 0;           // orders shipped or cancelled before the cut
 };
 
 struct RiskRunControl

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QTimeZone>
 
+#include <array>
 #include <cmath>
 #include <map>
 
@@ -32,6 +33,7 @@ struct Tally
     double brierSum = 0;
     std::vector<std::pair<double, bool>> scored;  // score, adverse
     std::vector<std::pair<double, bool>> lost;    // score, lost
+    std::vector<std::pair<double, bool>> orders;  // score, adverse: orders alone
 };
 
 // Mann–Whitney AUC with ties counted half.
@@ -66,7 +68,7 @@ Scorer modelScorer(RiskModelOptions options, bool learn)
                                                  week.closedDeals, openStages, options);
         std::vector<double> scores;
         for (const RiskRow &row : week.rows)
-            scores.push_back(model.probability(row.input));
+            scores.push_back(model.probability(row));
         return scores;
     };
 }
@@ -93,14 +95,20 @@ std::vector<Strategy> strategies()
                  scores.push_back(double(row.state.amountMinor));
              return scores;
          }},
-        {Tr::tr("Base rate (same for every deal)"), true, [](const RiskWeek &week, const std::vector<const RiskWeek *> &training) {
-             double adverse = 0, rows = 0;
+        {Tr::tr("Base rate (same for every deal of a kind)"), true,
+         [](const RiskWeek &week, const std::vector<const RiskWeek *> &training) {
+             std::array<double, kRiskDealKindCount> adverse{}, rows{};
              for (const RiskWeek *past : training)
                  for (const RiskRow &row : past->rows) {
-                     adverse += isAdverse(row.outcome) ? 1 : 0;
-                     rows += 1;
+                     adverse[std::size_t(row.kind())] += isAdverse(row.outcome) ? 1 : 0;
+                     rows[std::size_t(row.kind())] += 1;
                  }
-             return std::vector<double>(week.rows.size(), rows > 0 ? adverse / rows : 0.5);
+             std::vector<double> scores;
+             for (const RiskRow &row : week.rows) {
+                 const std::size_t kind = std::size_t(row.kind());
+                 scores.push_back(rows[kind] > 0 ? adverse[kind] / rows[kind] : 0.5);
+             }
+             return scores;
          }},
     };
 }
@@ -171,7 +179,7 @@ Result<RiskBacktestReport> runRiskBacktest(const RiskHistory &history, const QDa
     const std::vector<Strategy> all = strategies();
     std::vector<Tally> tallies(all.size());
     RiskBacktestReport report;
-    double baseRateSum = 0, adverseRows = 0, lostRows = 0;
+    double baseRateSum = 0, adverseRows = 0, lostRows = 0, orderAdverse = 0;
     for (std::size_t w = 0; w < weeks.size(); ++w) {
         const RiskWeek &week = weeks[w];
         if (week.asOf < from || week.rows.empty())
@@ -197,12 +205,18 @@ Result<RiskBacktestReport> runRiskBacktest(const RiskHistory &history, const QDa
                 const bool bad = isAdverse(week.rows[i].outcome);
                 tallies[s].scored.emplace_back(scores[i], bad);
                 tallies[s].lost.emplace_back(scores[i], week.rows[i].outcome == RiskOutcome::Lost);
+                if (week.rows[i].kind() == RiskDealKind::Order)
+                    tallies[s].orders.emplace_back(scores[i], bad);
                 tallies[s].brierSum += (scores[i] - (bad ? 1.0 : 0.0)) * (scores[i] - (bad ? 1.0 : 0.0));
             }
         }
         for (const RiskRow &row : week.rows) {
             summary.adverse += isAdverse(row.outcome) ? 1 : 0;
             lostRows += row.outcome == RiskOutcome::Lost ? 1 : 0;
+            if (row.kind() == RiskDealKind::Order) {
+                ++report.orderRows;
+                orderAdverse += isAdverse(row.outcome) ? 1 : 0;
+            }
         }
         adverseRows += summary.adverse;
         report.scoredRows += int(week.rows.size());
@@ -216,11 +230,13 @@ Result<RiskBacktestReport> runRiskBacktest(const RiskHistory &history, const QDa
                          .arg(from.toString(Qt::ISODate), lastMonday.toString(Qt::ISODate)), {}};
     report.baseRate = adverseRows / report.scoredRows;
     report.lostRate = lostRows / report.scoredRows;
+    report.orderBaseRate = report.orderRows > 0 ? orderAdverse / report.orderRows : std::nan("");
     const double meanBaseRate = baseRateSum / report.lists;
     for (std::size_t s = 0; s < all.size(); ++s) {
         const double precision = tallies[s].precisionSum / report.lists;
         report.strategies.push_back({all[s].name, precision, meanBaseRate > 0 ? precision / meanBaseRate : std::nan(""),
                                      areaUnderCurve(tallies[s].scored), areaUnderCurve(tallies[s].lost),
+                                     areaUnderCurve(tallies[s].orders),
                                      all[s].probabilistic ? tallies[s].brierSum / report.scoredRows : std::nan("")});
     }
     return report;

@@ -14,6 +14,7 @@ struct RiskStrategyResult
     double lift = 0;             // precisionAtTen ÷ the lists' average base rate
     double auc = 0;              // over every scored deal-week
     double aucLost = 0;          // the same ranking against losses alone (slips not counted)
+    double aucOrders = 0;        // the same ranking among the orders alone (late or cancelled)
     double brier = 0;            // NaN for rankings that are not probabilities
 };
 
@@ -32,11 +33,13 @@ struct RiskBacktestReport
     int scoredRows = 0;
     double baseRate = 0;                         // adverse share of all scored deal-weeks
     double lostRate = 0;                         // lost within four weeks, of all scored deal-weeks
+    int orderRows = 0;                           // scored order-weeks
+    double orderBaseRate = 0;                    // late or cancelled share of them
 };
 
 // Replays every Monday from `from` to `to` whose four-week outcome is in the data: trains on what
 // was known that Monday, ranks the deals open then, and scores the ranking against what happened.
-// Baselines: the rule prior alone, a plain (unregularised, uncalibrated) logistic model, oldest in
+// Open orders are ranked with the opportunities, as on the list. Baselines: the rule prior alone, a plain (unregularised, uncalibrated) logistic model, oldest in
 // stage first, largest amount first, and the training base rate (for the Brier score).
 Result<RiskBacktestReport> runRiskBacktest(const RiskHistory &history, const QDate &from, const QDate &to,
                                            const RiskRunControl &control = {});

@@ -3,6 +3,7 @@
 #include "riskdealstate.h"
 
 #include <algorithm>
+#include <array>
 
 namespace vantage::core {
 
@@ -31,6 +32,12 @@ QString scopeKey(const QString &stage, const QString &region, const QString &pro
     return stage + QLatin1Char('|') + region + QLatin1Char('|') + product;
 }
 
+// An order is compared with the rep's orders, an opportunity with the rep's opportunities.
+QString amountKey(RiskDealKind kind, const QString &owner)
+{
+    return QString::number(int(kind)) + QLatin1Char('|') + owner;
+}
+
 } // namespace
 
 RiskContext RiskContext::learn(const RiskHistory &history, qint64 cutoffMs)
@@ -39,7 +46,7 @@ RiskContext RiskContext::learn(const RiskHistory &history, qint64 cutoffMs)
     QHash<QString, std::vector<double>> stageDays;
     QHash<QString, std::vector<double>> repAmounts;
     QHash<QString, std::vector<double>> cycleDays;
-    std::vector<double> allAmounts;
+    std::array<std::vector<double>, kRiskDealKindCount> allAmounts;
     WinCounts overall;
     for (const RiskDeal &deal : history.deals) {
         if (deal.createdAt >= cutoffMs)
@@ -55,13 +62,17 @@ RiskContext RiskContext::learn(const RiskHistory &history, qint64 cutoffMs)
                 stageDays[key].push_back(days);
         }
         const double amount = double(amountAt(deal, cutoffMs));
-        repAmounts[deal.ownerId].push_back(amount);
-        allAmounts.push_back(amount);
+        const std::size_t kind = std::size_t(deal.kind);
+        repAmounts[amountKey(deal.kind, deal.ownerId)].push_back(amount);
+        allAmounts[kind].push_back(amount);
         if (known == 0)
             continue;
         const RiskStage *last = history.stage(deal.stages[known - 1].stage);
         if (last == nullptr || !last->closed)
             continue;
+        ++context.m_closed[kind];
+        if (deal.kind != RiskDealKind::Opportunity)
+            continue;  // a shipped order is not a won sale: win rates and cycles are the pipeline's
         const double won = last->won ? 1.0 : 0.0;
         for (WinCounts *counts : {&context.m_repCounts[deal.ownerId], &context.m_productCounts[deal.productId], &overall}) {
             counts->wins += won;
@@ -73,12 +84,12 @@ RiskContext RiskContext::learn(const RiskHistory &history, qint64 cutoffMs)
             cycleDays[QString()].push_back(days);
         }
     }
-    context.m_closedDeals = int(overall.total);
     context.m_overallWinRate = overall.total > 0 ? (overall.wins + 1.0) / (overall.total + 2.0) : 0.5;
     context.m_stageDays = mediansOf(stageDays, kMinimumScopeSamples);
     context.m_repAmount = mediansOf(repAmounts, kMinimumScopeSamples);
     context.m_cycleDays = mediansOf(cycleDays, kMinimumScopeSamples);
-    context.m_allAmount = allAmounts.empty() ? 0.0 : median(allAmounts);
+    for (std::size_t kind = 0; kind < allAmounts.size(); ++kind)
+        context.m_allAmount[kind] = allAmounts[kind].empty() ? 0.0 : median(allAmounts[kind]);
     return context;
 }
 
@@ -92,9 +103,9 @@ double RiskContext::usualStageDays(const QString &stage, const QString &region, 
     return kDefaultStageDays;
 }
 
-double RiskContext::usualAmountMinor(const QString &owner) const
+double RiskContext::usualAmountMinor(RiskDealKind kind, const QString &owner) const
 {
-    return m_repAmount.value(owner, m_allAmount);
+    return m_repAmount.value(amountKey(kind, owner), m_allAmount[std::size_t(kind)]);
 }
 
 double RiskContext::cycleDays(const QString &product) const

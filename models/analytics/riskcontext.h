@@ -4,13 +4,16 @@
 
 #include <QHash>
 
+#include <array>
+
 namespace vantage::core {
 
 constexpr qint64 kRiskDayMs = 24 * 60 * 60 * 1000;
 
 // What the closed history up to an instant says is usual: how long deals stay in each stage
-// (per stage, region and product, falling back to wider scopes when thin), how often each rep and
-// product wins, the rep's usual deal size and how long won deals take from first stage to win.
+// (per stage, region and product, falling back to wider scopes when thin; an order's "stage" is
+// the wait for shipment), how often each rep and product wins and how long won deals take from
+// first stage to win (opportunities only), the rep's usual deal and order size.
 // Learned from events before the cutoff only.
 class RiskContext
 {
@@ -26,9 +29,11 @@ public:
     double overallWinRate() const { return m_overallWinRate; }
     double repWinRate(const QString &owner) const { return smoothedRate(m_repCounts.value(owner)); }
     double productWinRate(const QString &product) const { return smoothedRate(m_productCounts.value(product)); }
-    double usualAmountMinor(const QString &owner) const;
+    double usualAmountMinor(RiskDealKind kind, const QString &owner) const;
     double cycleDays(const QString &product) const;
-    int closedDeals() const { return m_closedDeals; }
+    // Deals of the kind closed before the cutoff (opportunities won or lost, orders shipped or
+    // cancelled): how much history each kind's model has.
+    int closedDeals(RiskDealKind kind = RiskDealKind::Opportunity) const { return m_closed[std::size_t(kind)]; }
 
 private:
     struct WinCounts
@@ -39,13 +44,13 @@ private:
     double smoothedRate(const WinCounts &counts) const;
 
     QHash<QString, double> m_stageDays;     // medians by "stage|region|product", "stage|product", "stage"
-    QHash<QString, double> m_repAmount;     // median amount of the rep's deals
+    QHash<QString, double> m_repAmount;     // median amount of the rep's deals of a kind
     QHash<QString, double> m_cycleDays;     // median first-stage-to-win days by product, "" = all
     QHash<QString, WinCounts> m_repCounts;
     QHash<QString, WinCounts> m_productCounts;
-    double m_allAmount = 0;
+    std::array<double, kRiskDealKindCount> m_allAmount{};
     double m_overallWinRate = 0.5;
-    int m_closedDeals = 0;
+    std::array<int, kRiskDealKindCount> m_closed{};
 };
 
 } // namespace vantage::core

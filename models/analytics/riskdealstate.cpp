@@ -115,7 +115,10 @@ std::optional<DealState> openDealAt(const RiskDeal &deal, const RiskHistory &his
     state.lastTouchAt = std::max(deal.createdAt, current.enteredAt);
     readCloseDates(deal, cutoffMs, state);
     if (!state.expectedClose.isValid()) {
-        state.expectedClose = dayOf(deal.stages.front().enteredAt).addDays(qint64(context.cycleDays(deal.productId) + 0.5));
+        const double usualDays = deal.kind == RiskDealKind::Order
+            ? context.usualStageDays(kOrderOpenStage, deal.regionId, deal.productId)
+            : context.cycleDays(deal.productId);
+        state.expectedClose = dayOf(deal.stages.front().enteredAt).addDays(qint64(usualDays + 0.5));
         state.expectedCloseEstimated = true;
     }
     readAmounts(deal, cutoffMs, state);
@@ -132,8 +135,13 @@ RiskOutcome outcomeBy(const DealState &state, const RiskHistory &history, qint64
     const RiskDeal &deal = *state.deal;
     const std::size_t visits = visitsBefore(deal, horizonEndMs);
     const RiskStage *last = visits == 0 ? nullptr : history.stage(deal.stages[visits - 1].stage);
-    if (last != nullptr && last->closed)
-        return last->won ? RiskOutcome::Won : RiskOutcome::Lost;
+    if (last != nullptr && last->closed) {
+        if (!last->won)
+            return RiskOutcome::Lost;
+        // An order shipped after its due date was late, however soon after.
+        const bool late = deal.kind == RiskDealKind::Order && dayOf(deal.stages[visits - 1].enteredAt) > state.expectedClose;
+        return late ? RiskOutcome::Slipped : RiskOutcome::Won;
+    }
     return state.expectedClose < dayOf(horizonEndMs) ? RiskOutcome::Slipped : RiskOutcome::OnTrack;
 }
 

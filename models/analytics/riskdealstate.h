@@ -32,15 +32,16 @@ struct DealState
 
 // nullopt when the deal did not exist yet, had no stage yet or was closed by then. A missing
 // expected close date is estimated from the context: first stage entry + the product's usual
-// cycle of won deals.
+// cycle of won deals (an order: its usual days to ship).
 std::optional<DealState> openDealAt(const RiskDeal &deal, const RiskHistory &history, const RiskContext &context,
                                     qint64 cutoffMs);
 
 enum class RiskOutcome { Won, Lost, Slipped, OnTrack };
 
-// What happened to a deal open at the cutoff by horizonEnd: lost; won; still open past the close
-// date expected at the cutoff (slipped); or still open and not due yet (on track). Reads events
-// before horizonEnd only.
+// What happened to a deal open at the cutoff by horizonEnd: lost (an order: cancelled); won (an
+// order: shipped by its due date); still open past the close date expected at the cutoff, or an
+// order shipped after its due date (slipped); or still open and not due yet (on track). Reads
+// events before horizonEnd only.
 RiskOutcome outcomeBy(const DealState &state, const RiskHistory &history, qint64 horizonEndMs);
 
 inline bool isAdverse(RiskOutcome outcome)

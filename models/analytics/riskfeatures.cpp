@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <cmath>
 
 namespace vantage::core {
@@ -13,7 +14,7 @@ namespace {
 
 constexpr std::array<const char *, kRiskFactorCount> kCodes{
     "stage_age", "close_overdue", "close_due_soon", "close_pushed", "amount_cut", "inactivity",
-    "discount", "deal_size", "customer_overdue", "rep_win_rate", "product_win_rate"};
+    "discount", "deal_size", "customer_overdue", "rep_win_rate", "product_win_rate", "close_elapsed"};
 
 double logit(double p)
 {
@@ -27,6 +28,15 @@ int wholeDays(qint64 fromMs, qint64 toMs)
 }
 
 } // namespace
+
+const std::vector<RiskFactor> &orderRiskFactors()
+{
+    // Not StageAge: an order's usual wait is its promised lead time (how long its ship mode takes),
+    // which CloseElapsed already measures against.
+    static const std::vector<RiskFactor> factors{RiskFactor::CloseOverdue, RiskFactor::CloseElapsed, RiskFactor::Discount,
+                                                 RiskFactor::DealSize, RiskFactor::CustomerOverdue};
+    return factors;
+}
 
 QString riskFactorCode(RiskFactor factor)
 {
@@ -64,7 +74,12 @@ RiskFeatures riskFeaturesOf(const DealState &state, const RiskContext &context, 
     set(RiskFactor::Inactivity, std::log2(1.0 + out.daysSinceTouch));
     set(RiskFactor::Discount, state.discount);
 
-    const double usualAmount = context.usualAmountMinor(deal.ownerId);
+    const QDate started = QDateTime::fromMSecsSinceEpoch(deal.stages.front().enteredAt, QTimeZone::utc()).date();
+    out.daysElapsed = int(std::max<qint64>(started.daysTo(today), 0));
+    out.daysPlanned = int(std::max<qint64>(started.daysTo(state.expectedClose), 1));
+    set(RiskFactor::CloseElapsed, std::min(double(out.daysElapsed) / out.daysPlanned, 1.0));  // beyond: CloseOverdue
+
+    const double usualAmount = context.usualAmountMinor(deal.kind, deal.ownerId);
     out.sizeRatio = usualAmount > 0 && state.amountMinor > 0 ? double(state.amountMinor) / usualAmount : 1.0;
     set(RiskFactor::DealSize, std::clamp(std::log2(out.sizeRatio), -4.0, 4.0));
     set(RiskFactor::CustomerOverdue, std::log2(1.0 + state.overdueInvoices));
@@ -74,6 +89,12 @@ RiskFeatures riskFeaturesOf(const DealState &state, const RiskContext &context, 
     out.productWinRate = context.productWinRate(deal.productId);
     set(RiskFactor::RepWinRate, logit(out.repWinRate) - logit(out.overallWinRate));
     set(RiskFactor::ProductWinRate, logit(out.productWinRate) - logit(out.overallWinRate));
+    if (deal.kind == RiskDealKind::Order) {
+        const std::vector<RiskFactor> &applies = orderRiskFactors();
+        for (int j = 0; j < kRiskFactorCount; ++j)
+            if (std::find(applies.begin(), applies.end(), RiskFactor(j)) == applies.end())
+                out.factors[std::size_t(j)] = 0.0;
+    }
     return out;
 }
 

@@ -25,8 +25,13 @@ enum class RiskFactor {
     CustomerOverdue,  // log2(1 + the customer's overdue invoices)
     RepWinRate,       // logit(rep's win rate) − logit(everyone's)
     ProductWinRate,   // logit(product's win rate) − logit(everyone's)
+    CloseElapsed,     // share of the time from first stage (an order: ordered) to expected close gone, ≤ 1
 };
-constexpr int kRiskFactorCount = 11;
+constexpr int kRiskFactorCount = 12;
+
+// The factors that apply to an order; the others (win rates, activity, pushes, cuts) are the
+// pipeline's and stay 0 for orders.
+const std::vector<RiskFactor> &orderRiskFactors();
 
 // "stage_age", "close_overdue", …: stored in snapshots and action rules.
 QString riskFactorCode(RiskFactor factor);
@@ -42,6 +47,8 @@ struct RiskFeatures
     double usualStageDays = 0;
     int daysOverdue = 0;
     int daysSinceTouch = 0;
+    int daysElapsed = 0;       // since the first stage (an order: since ordered)
+    int daysPlanned = 0;       // from the first stage to the expected close
     double sizeRatio = 1;
     double repWinRate = 0;
     double productWinRate = 0;

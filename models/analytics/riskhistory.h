@@ -36,8 +36,19 @@ struct QuoteDiscount
     qint64 createdAt = 0;
 };
 
+// Opportunities can be lost or slip past their expected close; orders can be cancelled or ship
+// after their due date. Both are ranked on one list, each kind by its own model.
+enum class RiskDealKind { Opportunity, Order };
+constexpr int kRiskDealKindCount = 2;
+
+// The stages an order goes through, as risk stages (an order has no pipeline stage of its own).
+inline const QString kOrderOpenStage = QStringLiteral("order_open");
+inline const QString kOrderShippedStage = QStringLiteral("order_shipped");
+inline const QString kOrderCancelledStage = QStringLiteral("order_cancelled");
+
 struct RiskDeal
 {
+    RiskDealKind kind = RiskDealKind::Opportunity;
     QString id;
     QString name;
     QString accountId;
@@ -51,7 +62,7 @@ struct RiskDeal
     std::vector<CloseDateChange> closeDates;  // time order
     std::vector<AmountChange> amounts;        // time order
     std::vector<qint64> activities;           // occurred_at, ascending
-    std::vector<QuoteDiscount> quotes;        // time order
+    std::vector<QuoteDiscount> quotes;        // time order; an order's lines as one discount
 };
 
 // An invoice with the day it was settled in full (invalid: not settled).

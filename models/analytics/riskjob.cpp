@@ -6,7 +6,9 @@
 #include "storage/risksnapshotrepository.h"
 #include "storage/store.h"
 
+#include <QDateTime>
 #include <QPromise>
+#include <QTimeZone>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace vantage::core {
@@ -32,7 +34,7 @@ RiskSnapshot makeSnapshot(const RiskPageInput &input, const RiskAssessment &asse
     snapshot.id = riskSnapshotId(regionId, snapshot.isoWeek);
     snapshot.asOf = input.monday;
     snapshot.madeAt = madeAtMs;
-    snapshot.madeBy = QStringLiteral("client");
+    snapshot.madeBy = input.madeBy;
     snapshot.learnedWeightBp = qRound(assessment.learnedWeight * 10000);
     for (const RiskScore &score : assessment.ranked)
         snapshot.openDeals += score.row.state.deal->regionId == regionId ? 1 : 0;
@@ -56,12 +58,25 @@ void addTrends(RiskPageData &data)
         for (const RiskRow &row : week.rows)
             if (listed.contains(row.state.deal->id))
                 data.trends[row.state.deal->id].emplace_back(
-                    monday, int(std::lround(data.assessment.model.probability(row.input) * 10000)));
+                    monday, int(std::lround(data.assessment.model.probability(row) * 10000)));
     }
 }
 
 // Won or lost since; still open past the close date expected now (slipped); or still open and on
 // track (saved). A deal no longer in the history (deleted) counts as lost.
+// Won or lost; an order shipped after its due date slipped.
+RiskEntryOutcome closedOutcome(const RiskDeal &deal, const RiskStage &stage, qint64 closedAt)
+{
+    if (!stage.won)
+        return RiskEntryOutcome::Lost;
+    if (deal.kind == RiskDealKind::Order && !deal.closeDates.empty()) {
+        const QDate shipped = QDateTime::fromMSecsSinceEpoch(closedAt, QTimeZone::utc()).date();
+        if (shipped > deal.closeDates.back().expectedClose)
+            return RiskEntryOutcome::Slipped;
+    }
+    return RiskEntryOutcome::Won;
+}
+
 std::vector<RiskReview> reviewLastWeek(const RiskPageInput &input)
 {
     QHash<QString, const RiskDeal *> deals;
@@ -77,7 +92,7 @@ std::vector<RiskReview> reviewLastWeek(const RiskPageInput &input)
                 const std::size_t visits = visitsBefore(*deal, cut);
                 const RiskStage *stage = visits == 0 ? nullptr : input.history->stage(deal->stages[visits - 1].stage);
                 if (stage && stage->closed)
-                    review.outcome = stage->won ? RiskEntryOutcome::Won : RiskEntryOutcome::Lost;
+                    review.outcome = closedOutcome(*deal, *stage, deal->stages[visits - 1].enteredAt);
                 else if (const auto open = openDealAt(*deal, *input.history, context, cut))
                     review.outcome = open->expectedClose < input.monday ? RiskEntryOutcome::Slipped : RiskEntryOutcome::Saved;
             }
@@ -111,35 +126,40 @@ RiskReviewSummary summariseReviews(const std::vector<RiskReview> &reviews, const
     return summary;
 }
 
+Result<RiskPageInput> readRiskPageInput(const QSqlDatabase &db, const QDate &monday)
+{
+    RiskPageInput input;
+    input.monday = monday;
+    auto history = RiskRepository(db).load();
+    if (!history)
+        return history.error();
+    input.history = std::make_shared<const RiskHistory>(std::move(history.value()));
+    const RiskSnapshotRepository snapshots(db);
+    auto stored = snapshots.snapshotsOf(isoWeekOf(monday));
+    auto lastWeek = snapshots.snapshotsOf(isoWeekOf(monday.addDays(-7)));
+    auto followUps = snapshots.followUpsOf(isoWeekOf(monday));
+    auto lastFollowUps = snapshots.followUpsOf(isoWeekOf(monday.addDays(-7)));
+    auto rules = snapshots.actionRules();
+    for (const Error *failed : {stored ? nullptr : &stored.error(), lastWeek ? nullptr : &lastWeek.error(),
+                                followUps ? nullptr : &followUps.error(), rules ? nullptr : &rules.error(),
+                                lastFollowUps ? nullptr : &lastFollowUps.error()})
+        if (failed != nullptr)
+            return *failed;
+    input.stored = std::move(stored.value());
+    input.lastWeek = std::move(lastWeek.value());
+    input.followUps = std::move(followUps.value());
+    input.followUps.insert(lastFollowUps.value());
+    input.actionRules = std::move(rules.value());
+    return input;
+}
+
 QFuture<Result<RiskPageInput>> loadRiskPageInput(Store &store, const QDate &monday)
 {
     return store.submitRead<Result<RiskPageInput>>([monday](JobContext &context) -> Result<RiskPageInput> {
         auto db = context.connection();
         if (!db)
             return db.error();
-        RiskPageInput input;
-        input.monday = monday;
-        auto history = RiskRepository(db.value()).load();
-        if (!history)
-            return history.error();
-        input.history = std::make_shared<const RiskHistory>(std::move(history.value()));
-        const RiskSnapshotRepository snapshots(db.value());
-        auto stored = snapshots.snapshotsOf(isoWeekOf(monday));
-        auto lastWeek = snapshots.snapshotsOf(isoWeekOf(monday.addDays(-7)));
-        auto followUps = snapshots.followUpsOf(isoWeekOf(monday));
-        auto lastFollowUps = snapshots.followUpsOf(isoWeekOf(monday.addDays(-7)));
-        auto rules = snapshots.actionRules();
-        for (const Error *failed : {stored ? nullptr : &stored.error(), lastWeek ? nullptr : &lastWeek.error(),
-                                    followUps ? nullptr : &followUps.error(), rules ? nullptr : &rules.error(),
-                                    lastFollowUps ? nullptr : &lastFollowUps.error()})
-            if (failed != nullptr)
-                return *failed;
-        input.stored = std::move(stored.value());
-        input.lastWeek = std::move(lastWeek.value());
-        input.followUps = std::move(followUps.value());
-        input.followUps.insert(lastFollowUps.value());
-        input.actionRules = std::move(rules.value());
-        return input;
+        return readRiskPageInput(db.value(), monday);
     });
 }
 

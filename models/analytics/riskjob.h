@@ -6,6 +6,7 @@
 #include "risksnapshot.h"
 
 #include <QFuture>
+#include <QSqlDatabase>
 
 #include <memory>
 
@@ -22,6 +23,7 @@ struct RiskPageInput
     std::vector<RiskSnapshot> lastWeek;      // for "change since last week" and what happened since
     QHash<QString, RiskFollowUp> followUps;  // this week's and last week's, by entry id
     QHash<QString, QString> actionRules;
+    QString madeBy = QStringLiteral("client");  // who makes the missing lists: "client" or "server"
 };
 
 // What became of an entry of last week's list by this Monday.
@@ -68,7 +70,9 @@ struct RiskPageData
 constexpr int kRiskListSize = 10;
 constexpr int kRiskTrendWeeks = 8;
 
-// Reads on one of the store's reader threads.
+// Reads what the week's lists are made from (the caller's connection and thread).
+Result<RiskPageInput> readRiskPageInput(const QSqlDatabase &db, const QDate &monday);
+// The same on one of the store's reader threads.
 QFuture<Result<RiskPageInput>> loadRiskPageInput(Store &store, const QDate &monday);
 // Trains, scores and makes the missing lists on the global pool; reports progress, stops when
 // cancelled. madeAtMs is when the lists made now count as made.

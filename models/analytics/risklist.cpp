@@ -4,12 +4,19 @@
 
 #include "domain/enumlabels.h"
 
+#include <QCoreApplication>
+
 #include <array>
 #include <cmath>
 
 namespace vantage::core {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(vantage::core::RiskList)
+};
 
 constexpr std::array<const char *, 4> kChangeCodes{"new", "up", "down", "unchanged"};
 
@@ -39,8 +46,17 @@ std::optional<RiskChange> riskChangeFromCode(const QString &code)
     return std::nullopt;
 }
 
+QString riskDealTitle(RiskDealKind kind, const QString &name)
+{
+    return kind == RiskDealKind::Order ? Tr::tr("Order %1").arg(name) : name;
+}
+
 QStringList riskReasonTexts(const RiskListEntry &entry)
 {
+    // Nothing stands out: the risk is what deals of its kind usually carry.
+    if (entry.reasons.empty())
+        return {entry.kind == RiskDealKind::Order ? Tr::tr("No single reason: the usual risk of an open order")
+                                                  : Tr::tr("No single reason: the usual risk of a deal at this stage")};
     QStringList texts;
     for (const RiskReason &reason : entry.reasons)
         texts << riskReasonText(reason);
@@ -49,11 +65,14 @@ QStringList riskReasonTexts(const RiskListEntry &entry)
 
 QString riskEntryAction(const RiskListEntry &entry, const QHash<QString, QString> &rules)
 {
-    if (!entry.customAction.isEmpty() || entry.reasons.empty())
+    if (!entry.customAction.isEmpty())
         return entry.customAction;
+    if (entry.reasons.empty())
+        return entry.kind == RiskDealKind::Order ? Tr::tr("Confirm the ship date with the warehouse.")
+                                                 : Tr::tr("Confirm the next step and the close date with the customer.");
     const RiskFactor first = entry.reasons.front().factor;
-    const QString rule = rules.value(riskFactorCode(first)).trimmed();
-    return rule.isEmpty() ? defaultRiskAction(first) : rule;
+    const QString rule = rules.value(riskRuleKey(entry.kind, first)).trimmed();
+    return rule.isEmpty() ? defaultRiskAction(entry.kind, first) : rule;
 }
 
 std::vector<RiskListEntry> riskListEntries(const RiskAssessment &assessment, const RiskHistory &history,
@@ -69,6 +88,7 @@ std::vector<RiskListEntry> riskListEntries(const RiskAssessment &assessment, con
         if (!regionId.isEmpty() && deal.regionId != regionId)
             continue;
         RiskListEntry entry;
+        entry.kind = deal.kind;
         entry.rank = int(entries.size()) + 1;
         entry.opportunityId = deal.id;
         entry.opportunityName = deal.name;
@@ -88,7 +108,7 @@ std::vector<RiskListEntry> riskListEntries(const RiskAssessment &assessment, con
         for (const auto &[factor, weight] : score.reasons)
             entry.reasons.push_back(riskReasonOf(factor, score.row.state, score.row.features));
         if (!score.reasons.empty())
-            entry.customAction = customActions.value(riskFactorCode(score.reasons.front().first)).trimmed();
+            entry.customAction = customActions.value(riskRuleKey(deal.kind, score.reasons.front().first)).trimmed();
         entries.push_back(std::move(entry));
     }
     return entries;

@@ -20,8 +20,9 @@ struct RiskListEntry
 {
     QString id;                              // the stored entry's id (empty until stored)
     int rank = 0;
-    QString opportunityId;
-    QString opportunityName;
+    RiskDealKind kind = RiskDealKind::Opportunity;  // stored as the stage: orders are kOrderOpenStage
+    QString opportunityId;                   // the opportunity's or the order's id
+    QString opportunityName;                 // its name, or the order number
     QString regionId;
     QString ownerId;
     QString ownerName;
@@ -39,9 +40,12 @@ struct RiskListEntry
 };
 
 // The reasons in the UI language, and the suggested step for the first reason: the company's own
-// when the list was made with one, else its current rule (reason code → step), else the
-// built-in suggestion.
+// when the list was made with one, else its current rule (riskRuleKey → step), else the built-in
+// suggestion.
 QStringList riskReasonTexts(const RiskListEntry &entry);
+
+// What a list calls a deal: the opportunity's name, or "Order CN-2026-104" in the UI language.
+QString riskDealTitle(RiskDealKind kind, const QString &name);
 QString riskEntryAction(const RiskListEntry &entry, const QHash<QString, QString> &rules = {});
 
 // A change of at least one percentage point counts as up or down.

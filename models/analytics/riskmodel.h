@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <array>
 #include <vector>
 
 namespace vantage::core {
@@ -29,28 +30,35 @@ struct RiskModelOptions
 
 // The risk model: a documented rule-based prior and, once there is history, an L2-regularised
 // logistic regression on the user's own weekly outcomes, calibrated on the latest training weeks,
-// blended with the prior in log-odds as history grows (docs/adr/0011).
+// blended with the prior in log-odds as history grows (docs/adr/0011). Opportunities and orders
+// fail in different ways, so each kind has its own prior and its own fit on its own rows.
 class RiskModel
 {
 public:
-    static LinearRiskScore priorScore(int openStageCount);
+    static LinearRiskScore priorScore(RiskDealKind kind, int openStageCount);
 
-    // weeks: cuts whose four-week outcome is known by the as-of instant (the caller's promise).
-    static RiskModel train(const std::vector<const RiskWeek *> &weeks, int closedDeals, int openStageCount,
+    // weeks: cuts whose four-week outcome is known by the as-of instant (the caller's promise);
+    // closedDeals: per kind, how much closed history there is (sets each kind's blend).
+    static RiskModel train(const std::vector<const RiskWeek *> &weeks,
+                           const std::array<int, kRiskDealKindCount> &closedDeals, int openStageCount,
                            const RiskModelOptions &options = {});
 
-    double probability(const std::vector<double> &input) const;
+    double probability(const RiskRow &row) const;
     // Log-odds each input adds against the reference deal; sums to logOdds − reference logOdds.
-    std::vector<double> contributions(const std::vector<double> &input) const;
+    std::vector<double> contributions(const RiskRow &row) const;
 
-    double learnedWeight() const { return m_learnedWeight; }
-    int trainingRows() const { return m_trainingRows; }
+    double learnedWeight(RiskDealKind kind = RiskDealKind::Opportunity) const;
+    int trainingRows() const;
 
 private:
-    LinearRiskScore m_prior;
-    LinearRiskScore m_learned;
-    double m_learnedWeight = 0;
-    int m_trainingRows = 0;
+    struct Segment
+    {
+        LinearRiskScore prior;
+        LinearRiskScore learned;
+        double learnedWeight = 0;
+        int trainingRows = 0;
+    };
+    std::array<Segment, kRiskDealKindCount> m_segments;
 };
 
 } // namespace vantage::core

@@ -25,6 +25,11 @@ QString days(int count)
     return count == 1 ? Tr::tr("1 day") : Tr::tr("%1 days").arg(QLocale().toString(count));
 }
 
+QString shortDate(const QDate &date)
+{
+    return QLocale().toString(date, QLocale::ShortFormat);
+}
+
 QString percent(double share)
 {
     return QLocale().toString(qRound(share * 100.0));
@@ -36,6 +41,7 @@ RiskReason riskReasonOf(RiskFactor factor, const DealState &state, const RiskFea
 {
     RiskReason reason;
     reason.factor = factor;
+    reason.kind = state.deal->kind;
     switch (factor) {
     case RiskFactor::StageAge:
         reason.stageCode = state.stage->code;
@@ -63,6 +69,11 @@ RiskReason riskReasonOf(RiskFactor factor, const DealState &state, const RiskFea
         reason.share = features.productWinRate;
         reason.overall = features.overallWinRate;
         break;
+    case RiskFactor::CloseElapsed:
+        reason.date = state.expectedClose;
+        reason.days = features.daysElapsed;
+        reason.count = features.daysPlanned;
+        break;
     }
     return reason;
 }
@@ -74,6 +85,7 @@ QJsonObject riskReasonToJson(const RiskReason &reason)
         if (present)
             json.insert(QLatin1String(key), value);
     };
+    put("kind", QStringLiteral("order"), reason.kind == RiskDealKind::Order);
     put("stage", reason.stageCode, !reason.stageCode.isEmpty());
     put("stage_name", reason.stageName, !reason.stageName.isEmpty());
     put("days", reason.days, reason.days != 0);
@@ -93,6 +105,8 @@ std::optional<RiskReason> riskReasonFromJson(const QJsonObject &json)
         return std::nullopt;
     RiskReason reason;
     reason.factor = *factor;
+    if (json.value(QStringLiteral("kind")).toString() == QLatin1String("order"))
+        reason.kind = RiskDealKind::Order;
     reason.stageCode = json.value(QStringLiteral("stage")).toString();
     reason.stageName = json.value(QStringLiteral("stage_name")).toString();
     reason.days = json.value(QStringLiteral("days")).toInt();
@@ -105,8 +119,35 @@ std::optional<RiskReason> riskReasonFromJson(const QJsonObject &json)
     return reason;
 }
 
+namespace {
+
+// The sentences that differ for an order; empty for the rest.
+QString orderReasonText(const RiskReason &reason)
+{
+    switch (reason.factor) {
+    case RiskFactor::CloseOverdue:
+        return Tr::tr("Due for delivery %1, %2 ago, not shipped")
+            .arg(shortDate(reason.date), days(reason.days));
+    case RiskFactor::CloseElapsed:
+        if (reason.days >= reason.count)
+            return Tr::tr("Delivery date %1 reached, not shipped").arg(shortDate(reason.date));
+        return Tr::tr("Day %1 of %2 before the delivery date %3, not shipped")
+            .arg(QLocale().toString(reason.days), QLocale().toString(reason.count),
+                 shortDate(reason.date));
+    case RiskFactor::DealSize:
+        return Tr::tr("%1× the usual order size").arg(ratio(reason.ratio));
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
 QString riskReasonText(const RiskReason &reason)
 {
+    if (reason.kind == RiskDealKind::Order)
+        if (QString text = orderReasonText(reason); !text.isEmpty())
+            return text;
     switch (reason.factor) {
     case RiskFactor::StageAge:
         return Tr::tr("In %1 %2, %3× the usual %4")
@@ -114,9 +155,9 @@ QString riskReasonText(const RiskReason &reason)
                  QLocale().toString(qRound(reason.usual)));
     case RiskFactor::CloseOverdue:
         return Tr::tr("Expected to close %1, %2 ago")
-            .arg(QLocale().toString(reason.date, QLocale::ShortFormat), days(reason.days));
+            .arg(shortDate(reason.date), days(reason.days));
     case RiskFactor::CloseDueSoon:
-        return Tr::tr("Expected to close by %1, within four weeks").arg(QLocale().toString(reason.date, QLocale::ShortFormat));
+        return Tr::tr("Expected to close by %1, within four weeks").arg(shortDate(reason.date));
     case RiskFactor::ClosePushed:
         return reason.count == 1 ? Tr::tr("Close date moved later once")
                                  : Tr::tr("Close date moved later %1 times").arg(reason.count);
@@ -135,12 +176,28 @@ QString riskReasonText(const RiskReason &reason)
         return Tr::tr("Rep wins %1% of closed deals (all reps %2%)").arg(percent(reason.share), percent(reason.overall));
     case RiskFactor::ProductWinRate:
         return Tr::tr("Product wins %1% of closed deals (all products %2%)").arg(percent(reason.share), percent(reason.overall));
+    case RiskFactor::CloseElapsed:
+        if (reason.days >= reason.count)
+            return Tr::tr("Expected close %1 reached").arg(shortDate(reason.date));
+        return Tr::tr("Day %1 of %2 before the expected close %3")
+            .arg(QLocale().toString(reason.days), QLocale().toString(reason.count),
+                 shortDate(reason.date));
     }
     return {};
 }
 
-QString riskFactorTitle(RiskFactor factor)
+QString riskFactorTitle(RiskDealKind kind, RiskFactor factor)
 {
+    if (kind == RiskDealKind::Order) {
+        switch (factor) {
+        case RiskFactor::CloseOverdue: return Tr::tr("Order past its delivery date");
+        case RiskFactor::CloseElapsed: return Tr::tr("Order close to its delivery date");
+        case RiskFactor::Discount: return Tr::tr("Order with a deep discount");
+        case RiskFactor::DealSize: return Tr::tr("Unusually large order");
+        case RiskFactor::CustomerOverdue: return Tr::tr("Order for a customer overdue on payments");
+        default: break;
+        }
+    }
     switch (factor) {
     case RiskFactor::StageAge: return Tr::tr("Long in stage");
     case RiskFactor::CloseOverdue: return Tr::tr("Past expected close");
@@ -153,12 +210,38 @@ QString riskFactorTitle(RiskFactor factor)
     case RiskFactor::CustomerOverdue: return Tr::tr("Customer overdue on payments");
     case RiskFactor::RepWinRate: return Tr::tr("Rep's low win rate");
     case RiskFactor::ProductWinRate: return Tr::tr("Product's low win rate");
+    case RiskFactor::CloseElapsed: return Tr::tr("Most of the time to close gone");
     }
     return {};
 }
 
-QString defaultRiskAction(RiskFactor factor)
+namespace {
+
+QString defaultOrderAction(RiskFactor factor)
 {
+    switch (factor) {
+    case RiskFactor::CloseElapsed:
+        return Tr::tr("Ask the warehouse when it ships; if it will miss the delivery date, tell the customer today.");
+    case RiskFactor::CloseOverdue:
+        return Tr::tr("Escalate the shipment with logistics, give the customer a firm date and log it.");
+    case RiskFactor::Discount:
+        return Tr::tr("Check the discount was approved before the order ships.");
+    case RiskFactor::DealSize:
+        return Tr::tr("Confirm stock and transport capacity for the whole order, or agree split deliveries.");
+    case RiskFactor::CustomerOverdue:
+        return Tr::tr("Agree with finance whether to ship before the overdue invoices are paid.");
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+QString defaultRiskAction(RiskDealKind kind, RiskFactor factor)
+{
+    if (kind == RiskDealKind::Order)
+        if (QString action = defaultOrderAction(factor); !action.isEmpty())
+            return action;
     switch (factor) {
     case RiskFactor::StageAge:
         return Tr::tr("Call the decision maker, confirm the buying timeline and agree the next step in writing.");
@@ -182,8 +265,15 @@ QString defaultRiskAction(RiskFactor factor)
         return Tr::tr("Review the deal with the rep in the weekly one-to-one.");
     case RiskFactor::ProductWinRate:
         return Tr::tr("Ask the product specialist for references and a competitive comparison.");
+    case RiskFactor::CloseElapsed:
+        return Tr::tr("Check the deal can still close by its date; agree the remaining steps and who does each.");
     }
     return {};
+}
+
+QString riskRuleKey(RiskDealKind kind, RiskFactor factor)
+{
+    return kind == RiskDealKind::Order ? QStringLiteral("order.") + riskFactorCode(factor) : riskFactorCode(factor);
 }
 
 } // namespace vantage::core

@@ -13,13 +13,14 @@ namespace vantage::core {
 struct RiskReason
 {
     RiskFactor factor = RiskFactor::StageAge;
+    RiskDealKind kind = RiskDealKind::Opportunity;  // an order's reasons speak of shipping
     QString stageCode;
     QString stageName;   // the stored stage name, for a company's own stages
-    int days = 0;        // in stage, past the close date, or since the last record
+    int days = 0;        // in stage, past the close date, since the last record or since the start
     double usual = 0;    // the usual days in the stage
     double ratio = 0;    // days ÷ usual, or amount ÷ the rep's usual
     QDate date;          // the expected close
-    int count = 0;       // close-date pushes or overdue invoices
+    int count = 0;       // close-date pushes, overdue invoices, or days from the start to the close
     double share = 0;    // amount cut, discount, or the rep's/product's win rate
     double overall = 0;  // everyone's win rate
 
@@ -34,9 +35,13 @@ std::optional<RiskReason> riskReasonFromJson(const QJsonObject &json);
 QString riskReasonText(const RiskReason &reason);
 
 // The built-in suggested next step for a reason, in the UI language.
-QString defaultRiskAction(RiskFactor factor);
+QString defaultRiskAction(RiskDealKind kind, RiskFactor factor);
 
 // A short translated name of the factor, for rule tables and column headers.
-QString riskFactorTitle(RiskFactor factor);
+QString riskFactorTitle(RiskDealKind kind, RiskFactor factor);
+
+// The key of the company's own next step for a reason: the factor's code for opportunities,
+// "order." + code for orders (a late order needs a different step from a late deal).
+QString riskRuleKey(RiskDealKind kind, RiskFactor factor);
 
 } // namespace vantage::core

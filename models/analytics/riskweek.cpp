@@ -22,7 +22,8 @@ RiskWeek riskWeekAt(const RiskHistory &history, const QDate &asOf)
     week.asOf = asOf;
     week.cutoffMs = riskCutoffMs(asOf);
     const RiskContext context = RiskContext::learn(history, week.cutoffMs);
-    week.closedDeals = context.closedDeals();
+    for (int kind = 0; kind < kRiskDealKindCount; ++kind)
+        week.closedDeals[std::size_t(kind)] = context.closedDeals(RiskDealKind(kind));
     const QStringList openStages = riskOpenStages(history);
     const qint64 horizonEnd = riskCutoffMs(asOf.addDays(kRiskHorizonDays));
     for (const RiskDeal &deal : history.deals) {

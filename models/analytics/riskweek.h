@@ -4,6 +4,8 @@
 
 #include <QDate>
 
+#include <array>
+
 #include <vector>
 
 namespace vantage::core {
@@ -12,6 +14,8 @@ namespace vantage::core {
 // weeks (known only when the horizon has passed in the data: the caller decides when to read it).
 struct RiskRow
 {
+    RiskDealKind kind() const { return state.deal->kind; }
+
     DealState state;
     RiskFeatures features;
     std::vector<double> input;
@@ -24,7 +28,7 @@ struct RiskWeek
 {
     QDate asOf;
     qint64 cutoffMs = 0;
-    int closedDeals = 0;
+    std::array<int, kRiskDealKindCount> closedDeals{};  // per kind, closed before the cut
     std::vector<RiskRow> rows;
 };
 

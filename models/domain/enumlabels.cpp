@@ -135,6 +135,9 @@ QString EnumLabels::label(Kind kind, const QString &code)
 
 QString EnumLabels::stageName(const QString &code, const QString &storedName)
 {
+    // The risk list's stage of an order (not a pipeline stage: not offered with the stages).
+    if (code == QLatin1String("order_open"))
+        return QCoreApplication::translate("vantage::core::EnumLabels", "Awaiting shipment");
     const QString translated = label(Kind::Stage, code);
     return translated == code && !storedName.isEmpty() ? storedName : translated;
 }

@@ -40,13 +40,13 @@ TableSheet riskListSheet(const std::vector<RiskListEntry> &entries, const QHash<
 {
     TableSheet sheet;
     sheet.name = Tr::tr("Risk list");
-    sheet.headers = {Tr::tr("Rank"), Tr::tr("Region"), Tr::tr("Opportunity"), Tr::tr("Customer"), Tr::tr("Owner"),
+    sheet.headers = {Tr::tr("Rank"), Tr::tr("Region"), Tr::tr("Opportunity or order"), Tr::tr("Customer"), Tr::tr("Owner"),
                      Tr::tr("Stage"), Tr::tr("Amount"), Tr::tr("Currency"), Tr::tr("Risk"), Tr::tr("Change"),
                      Tr::tr("Reason 1"), Tr::tr("Reason 2"), Tr::tr("Reason 3"), Tr::tr("Next action")};
     for (const RiskListEntry &entry : entries) {
         TableRow row{TableCell::number(QString::number(entry.rank)),
                      TableCell::text(EnumLabels::dataName(regionNames.value(entry.regionId))),
-                     TableCell::text(entry.opportunityName), TableCell::text(entry.accountName),
+                     TableCell::text(riskDealTitle(entry.kind, entry.opportunityName)), TableCell::text(entry.accountName),
                      TableCell::text(entry.ownerName), TableCell::text(EnumLabels::stageName(entry.stageCode, entry.stageName)),
                      moneyCell(entry),
                      TableCell::text(entry.currency),

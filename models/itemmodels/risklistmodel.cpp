@@ -115,7 +115,7 @@ QString RiskListModel::displayText(const RiskListEntry &entry, int column) const
     switch (column) {
     case Rank: return QLocale().toString(entry.rank);
     case Region: return EnumLabels::dataName(m_regionNames.value(entry.regionId));
-    case Opportunity: return entry.opportunityName;
+    case Opportunity: return riskDealTitle(entry.kind, entry.opportunityName);
     case Customer: return entry.accountName;
     case Owner: return entry.ownerName;
     case Amount: return riskAmountText(entry.amountMinor, entry.currency);
@@ -164,7 +164,7 @@ QVariant RiskListModel::headerData(int section, Qt::Orientation orientation, int
     switch (section) {
     case Rank: return tr("#");
     case Region: return tr("Region");
-    case Opportunity: return tr("Opportunity");
+    case Opportunity: return tr("Opportunity or order");
     case Customer: return tr("Customer");
     case Owner: return tr("Owner");
     case Amount: return tr("Amount");

@@ -69,7 +69,7 @@ QString RiskPipelineModel::displayText(std::size_t row, int column) const
     const DealState &state = score.row.state;
     switch (column) {
     case Rank: return QLocale().toString(qulonglong(row + 1));
-    case Opportunity: return state.deal->name;
+    case Opportunity: return riskDealTitle(state.deal->kind, state.deal->name);
     case Region: return EnumLabels::dataName(m_history->regionNames.value(state.deal->regionId));
     case Owner: return m_history->userNames.value(state.deal->ownerId);
     case Amount: return riskAmountText(state.amountMinor, state.deal->currency);
@@ -98,7 +98,7 @@ QVariant RiskPipelineModel::headerData(int section, Qt::Orientation orientation,
         return {};
     switch (section) {
     case Rank: return tr("#");
-    case Opportunity: return tr("Opportunity");
+    case Opportunity: return tr("Opportunity or order");
     case Region: return tr("Region");
     case Owner: return tr("Owner");
     case Amount: return tr("Amount");

@@ -89,4 +89,31 @@ Result<QJsonObject> RowCodec::readRow(const QSqlDatabase &db, const EntityDescri
     return fieldsOf(entity, q.value());
 }
 
+RowStatement RowCodec::upsertStatement(const EntityDescriptor &entity, const QString &id, const QString &regionId,
+                                       qint64 version, bool deleted, const QJsonObject &fields, bool wholeRow, qint64 nowMs)
+{
+    QStringList columns{QStringLiteral("id"), QStringLiteral("region_id"), QStringLiteral("version"),
+                        QStringLiteral("deleted"), QStringLiteral("updated_at")};
+    QVariantList values{id, regionId.isEmpty() ? QVariant() : QVariant(regionId), version, deleted ? 1 : 0, nowMs};
+    QStringList updates{QStringLiteral("region_id = excluded.region_id"), QStringLiteral("version = excluded.version"),
+                        QStringLiteral("deleted = excluded.deleted"), QStringLiteral("updated_at = excluded.updated_at")};
+    for (const EntityField &field : entity.fields) {
+        // A field the row does not mention keeps the column's default (or its current value; for
+        // a whole row, excluded.<field> is the column's default).
+        if (!fields.contains(field.name)) {
+            if (wholeRow)
+                updates << QStringLiteral("%1 = excluded.%1").arg(field.name);
+            continue;
+        }
+        columns << field.name;
+        values << toSql(field, fields.value(field.name));
+        updates << QStringLiteral("%1 = excluded.%1").arg(field.name);
+    }
+    QStringList marks;
+    marks.fill(QStringLiteral("?"), columns.size());
+    return {QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO UPDATE SET %4")
+                .arg(entity.name, columns.join(u','), marks.join(u','), updates.join(u',')),
+            values};
+}
+
 } // namespace vantage::core

@@ -2,6 +2,8 @@
 
 #include "sql.h"
 
+#include "analytics/riskdealstate.h"
+
 #include <functional>
 
 namespace vantage::core {
@@ -13,7 +15,7 @@ QDate dateOf(const QVariant &value)
     return QDate::fromString(value.toString(), Qt::ISODate);
 }
 
-// Runs a query whose first column is an opportunity id and hands each row of a known deal over.
+// Runs a query whose first column is a deal's id and hands each row of a known deal over.
 Status forEachDealRow(const QSqlDatabase &db, const QString &sql, const QHash<QString, std::size_t> &index,
                       RiskHistory &history, const std::function<void(RiskDeal &, const QSqlQuery &)> &take)
 {
@@ -35,10 +37,100 @@ Result<RiskHistory> RiskRepository::load() const
     RiskHistory history;
     QHash<QString, std::size_t> index;
     for (Status read : {readStages(history), readDeals(history, index), readDealEvents(history, index),
-                        readInvoices(history), readListPrices(history), readNames(history)})
+                        readOrders(history), readInvoices(history), readListPrices(history), readNames(history)})
         if (!read)
             return read.error();
     return history;
+}
+
+// An order is a deal in a stage of its own: open from the moment it was recorded (not before its
+// order day), shipped at the start of its ship day (a list cut at 00:00 that day still shows it
+// open: events count only before a cut), cancelled when the record last changed. The ship
+// date of an order still open is a plan, not an event, and is never read.
+Status RiskRepository::readOrders(RiskHistory &history) const
+{
+    const int lastSort = history.stages.empty() ? 0 : history.stages.back().sortOrder;
+    history.stages.push_back({kOrderOpenStage, QStringLiteral("Awaiting shipment"), lastSort + 10, false, false, 0.5});
+    history.stages.push_back({kOrderShippedStage, QStringLiteral("Shipped"), lastSort + 20, true, true, 1.0});
+    history.stages.push_back({kOrderCancelledStage, QStringLiteral("Cancelled"), lastSort + 30, true, false, 0.0});
+    // An order without a rep is followed up by its region's manager (the first by id).
+    auto managers = Sql(m_db).query(QStringLiteral(
+        "SELECT ur.region_id, u.id FROM user_region ur JOIN app_user u ON u.id = ur.user_id "
+        "WHERE ur.deleted = 0 AND u.deleted = 0 AND u.role = 'regional_manager' ORDER BY ur.region_id, u.id"));
+    if (!managers)
+        return managers.error();
+    QHash<QString, QString> managerOf;
+    while (managers.value().next())
+        if (!managerOf.contains(managers.value().value(0).toString()))
+            managerOf.insert(managers.value().value(0).toString(), managers.value().value(1).toString());
+    auto q = Sql(m_db).query(QStringLiteral(
+        "SELECT id, order_no, account_id, owner_id, region_id, currency, total_minor, order_date, created_at, due_date, "
+        "status, ship_date, updated_at FROM sales_order WHERE deleted = 0 ORDER BY id"));
+    if (!q)
+        return q.error();
+    QHash<QString, std::size_t> index;
+    while (q.value().next()) {
+        const QSqlQuery &row = q.value();
+        const QDate ordered = dateOf(row.value(7));
+        if (!ordered.isValid())
+            continue;
+        RiskDeal order;
+        order.kind = RiskDealKind::Order;
+        order.id = row.value(0).toString();
+        order.name = row.value(1).toString();
+        order.accountId = row.value(2).toString();
+        order.regionId = row.value(4).toString();
+        order.ownerId = row.value(3).isNull() ? managerOf.value(order.regionId) : row.value(3).toString();
+        order.currency = row.value(5).toString();
+        order.amountMinor = row.value(6).toLongLong();
+        order.createdAt = std::max(riskCutoffMs(ordered), row.value(8).toLongLong());
+        order.stages.push_back({kOrderOpenStage, order.createdAt});
+        if (const QDate due = dateOf(row.value(9)); due.isValid())
+            order.closeDates.push_back({due, order.createdAt});
+        const QString status = row.value(10).toString();
+        const QDate shipped = dateOf(row.value(11));
+        if (status == QLatin1String("shipped") && shipped.isValid())
+            order.stages.push_back({kOrderShippedStage, std::max(riskCutoffMs(shipped), order.createdAt)});
+        else if (status == QLatin1String("cancelled"))
+            order.stages.push_back({kOrderCancelledStage, std::max(row.value(12).toLongLong(), order.createdAt)});
+        index.insert(order.id, history.deals.size());
+        history.deals.push_back(std::move(order));
+    }
+    return readOrderLines(history, index);
+}
+
+// The product of an order's largest line is its product; the lines' discount off their gross
+// value is its discount.
+Status RiskRepository::readOrderLines(RiskHistory &history, const QHash<QString, std::size_t> &index) const
+{
+    struct Lines
+    {
+        qint64 gross = 0;
+        qint64 net = 0;
+        qint64 largest = -1;
+    };
+    QHash<QString, Lines> lines;
+    const Status read = forEachDealRow(
+        m_db, QStringLiteral("SELECT order_id, product_id, quantity, unit_price_minor, amount_minor FROM order_line "
+                             "WHERE deleted = 0 ORDER BY order_id, line_no"),
+        index, history, [&lines](RiskDeal &order, const QSqlQuery &row) {
+            Lines &sum = lines[order.id];
+            const qint64 amount = row.value(4).toLongLong();
+            sum.gross += row.value(2).toLongLong() * row.value(3).toLongLong();
+            sum.net += amount;
+            if (amount > sum.largest) {
+                sum.largest = amount;
+                order.productId = row.value(1).toString();
+            }
+        });
+    if (!read)
+        return read;
+    for (auto it = lines.cbegin(); it != lines.cend(); ++it) {
+        RiskDeal &order = history.deals[index.value(it.key())];
+        if (it->gross > 0)  // also without a discount: an order is never compared with a list price
+            order.quotes.push_back({it->gross, std::max<qint64>(it->gross - it->net, 0), order.createdAt});
+    }
+    return {};
 }
 
 Status RiskRepository::readStages(RiskHistory &history) const
@@ -162,10 +254,12 @@ Status RiskRepository::readNames(RiskHistory &history) const
 {
     const std::array<std::pair<QString, QHash<QString, QString> *>, 4> reads{{
         {QStringLiteral("SELECT id, display_name FROM app_user WHERE deleted = 0"), &history.userNames},
-        {QStringLiteral("SELECT id, name FROM account WHERE deleted = 0 AND id IN (SELECT account_id FROM opportunity)"),
+        {QStringLiteral("SELECT id, name FROM account WHERE deleted = 0 AND (id IN (SELECT account_id FROM opportunity) "
+                        "OR id IN (SELECT account_id FROM sales_order))"),
          &history.accountNames},
         {QStringLiteral("SELECT id, name FROM region WHERE deleted = 0"), &history.regionNames},
-        {QStringLiteral("SELECT id, name FROM product WHERE deleted = 0 AND id IN (SELECT product_id FROM opportunity)"),
+        {QStringLiteral("SELECT id, name FROM product WHERE deleted = 0 AND (id IN (SELECT product_id FROM opportunity) "
+                        "OR id IN (SELECT product_id FROM order_line))"),
          &history.productNames},
     }};
     for (const auto &[sql, names] : reads) {

@@ -70,6 +70,7 @@ Status RiskSnapshotRepository::readEntries(RiskSnapshot &snapshot) const
         entry.accountId = row.value(6).toString();
         entry.accountName = row.value(7).toString();
         entry.stageCode = row.value(8).toString();
+        entry.kind = entry.stageCode == kOrderOpenStage ? RiskDealKind::Order : RiskDealKind::Opportunity;
         entry.stageName = row.value(9).toString();
         entry.amountMinor = row.value(10).toLongLong();
         entry.currency = row.value(11).toString();

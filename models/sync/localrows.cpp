@@ -23,35 +23,14 @@ core::Result<LocalRow> LocalRows::read(const core::EntityDescriptor &entity, con
 
 core::Status LocalRows::upsert(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row) const
 {
-    const RowStatement statement = writeStatement(entity, id, row, false, core::Clock::nowMs());
+    const core::RowStatement statement = writeStatement(entity, id, row, false, core::Clock::nowMs());
     return Sql(m_db).exec(statement.sql, statement.values);
 }
 
-RowStatement LocalRows::writeStatement(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row, bool wholeRow,
-                                       qint64 nowMs)
+core::RowStatement LocalRows::writeStatement(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row,
+                                             bool wholeRow, qint64 nowMs)
 {
-    QStringList columns{QStringLiteral("id"), QStringLiteral("region_id"), QStringLiteral("version"),
-                        QStringLiteral("deleted"), QStringLiteral("updated_at")};
-    QVariantList values{id, row.regionId.isEmpty() ? QVariant() : QVariant(row.regionId), row.version, row.deleted ? 1 : 0, nowMs};
-    QStringList updates{QStringLiteral("region_id = excluded.region_id"), QStringLiteral("version = excluded.version"),
-                        QStringLiteral("deleted = excluded.deleted"), QStringLiteral("updated_at = excluded.updated_at")};
-    for (const core::EntityField &field : entity.fields) {
-        // A field the row does not mention keeps the column's default (or its current value; for
-        // a whole row, excluded.<field> is the column's default).
-        if (!row.fields.contains(field.name)) {
-            if (wholeRow)
-                updates << QStringLiteral("%1 = excluded.%1").arg(field.name);
-            continue;
-        }
-        columns << field.name;
-        values << core::RowCodec::toSql(field, row.fields.value(field.name));
-        updates << QStringLiteral("%1 = excluded.%1").arg(field.name);
-    }
-    QStringList marks;
-    marks.fill(QStringLiteral("?"), columns.size());
-    return {QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO UPDATE SET %4")
-                .arg(entity.name, columns.join(u','), marks.join(u','), updates.join(u',')),
-            values};
+    return core::RowCodec::upsertStatement(entity, id, row.regionId, row.version, row.deleted, row.fields, wholeRow, nowMs);
 }
 
 core::Status LocalRows::update(const core::EntityDescriptor &entity, const QString &id, const QJsonObject &fields) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol/entitycatalog.h"
+#include "protocol/rowcodec.h"
 
 #include "domain/result.h"
 
@@ -17,13 +18,6 @@ struct LocalRow
     qint64 version = 0;
     bool deleted = false;
     QJsonObject fields;
-};
-
-// An upsert of one row: its SQL (which depends on the fields the row carries) and its values.
-struct RowStatement
-{
-    QString sql;
-    QVariantList values;
 };
 
 // Generic reads and writes of client tables by the entity catalog, shared by the record editor
@@ -45,7 +39,7 @@ public:
     // The statement of upsert (wholeRow false), or of writing the server's copy of a row (wholeRow
     // true, PageWriter): a field the server's copy does not carry (never set there) goes back to the
     // column's default, so nothing the laptop typed and the server refused lingers.
-    static RowStatement writeStatement(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row, bool wholeRow,
+    static core::RowStatement writeStatement(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row, bool wholeRow,
                                        qint64 nowMs);
 
 private:

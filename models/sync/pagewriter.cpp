@@ -34,7 +34,7 @@ bool PageWriter::hasPending(const QString &entity, const QString &id) const
 
 core::Result<bool> PageWriter::replace(const core::EntityDescriptor &entity, const QString &id, const LocalRow &row)
 {
-    RowStatement statement = LocalRows::writeStatement(entity, id, row, true, m_nowMs);
+    core::RowStatement statement = LocalRows::writeStatement(entity, id, row, true, m_nowMs);
     // A snapshot page can overtake a change pulled earlier: the newer local version stays.
     statement.sql += QStringLiteral(" WHERE %1.version <= excluded.version").arg(entity.name);
     auto cached = m_statements.find(statement.sql);

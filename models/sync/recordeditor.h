@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol/entitycatalog.h"
+#include "protocol/namedrow.h"
 #include "protocol/syncmessages.h"
 
 #include <QSqlDatabase>
@@ -21,13 +22,7 @@ public:
 
     // Rows with ids the caller chose (derived from a name, the same on every machine): each is
     // created when missing, else only its changed fields are written; one transaction for all.
-    struct PutRow
-    {
-        QString entity;
-        QString id;
-        QString regionId;
-        QJsonObject fields;
-    };
+    using PutRow = core::NamedRow;
     core::Status put(const std::vector<PutRow> &rows) const;
     // A quote or contract with the complete set of its lines (id empty: a new document).
     core::Result<QString> saveDocument(const QString &entity, const QString &id, const QString &regionId,

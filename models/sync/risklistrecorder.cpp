@@ -4,70 +4,24 @@
 
 #include "domain/isodate.h"
 #include "domain/namedid.h"
+#include "protocol/risksnapshotrows.h"
 #include "storage/store.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 
 namespace vantage::sync {
 
 namespace {
-
-QString compact(const QJsonArray &array)
-{
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
 
 QJsonValue optionalText(const QString &text)
 {
     return text.isEmpty() ? QJsonValue() : QJsonValue(text);
 }
 
-QJsonObject entryFields(const core::RiskSnapshot &snapshot, const core::RiskListEntry &entry)
-{
-    QJsonArray codes;
-    QJsonArray reasons;
-    for (const core::RiskReason &reason : entry.reasons) {
-        codes.append(core::riskFactorCode(reason.factor));
-        reasons.append(core::riskReasonToJson(reason));
-    }
-    return {{QStringLiteral("snapshot_id"), snapshot.id},
-            {QStringLiteral("rank"), entry.rank},
-            {QStringLiteral("opportunity_id"), entry.opportunityId},
-            {QStringLiteral("opportunity_name"), entry.opportunityName},
-            {QStringLiteral("owner_id"), optionalText(entry.ownerId)},
-            {QStringLiteral("owner_name"), optionalText(entry.ownerName)},
-            {QStringLiteral("account_id"), optionalText(entry.accountId)},
-            {QStringLiteral("account_name"), optionalText(entry.accountName)},
-            {QStringLiteral("stage_code"), entry.stageCode},
-            {QStringLiteral("stage_name"), entry.stageName},
-            {QStringLiteral("amount_minor"), entry.amountMinor},
-            {QStringLiteral("currency"), entry.currency},
-            {QStringLiteral("risk_bp"), entry.riskBp},
-            {QStringLiteral("previous_risk_bp"), entry.previousRiskBp ? QJsonValue(*entry.previousRiskBp) : QJsonValue()},
-            {QStringLiteral("change"), core::riskChangeCode(entry.change)},
-            {QStringLiteral("reason_codes"), compact(codes)},
-            {QStringLiteral("reasons"), compact(reasons)},
-            {QStringLiteral("action"), optionalText(entry.customAction)}};
-}
-
 } // namespace
 
 core::Status RiskListRecorder::saveSnapshots(const std::vector<core::RiskSnapshot> &snapshots) const
 {
-    std::vector<RecordEditor::PutRow> rows;
-    for (const core::RiskSnapshot &snapshot : snapshots) {
-        rows.push_back({QStringLiteral("risk_snapshot"), snapshot.id, snapshot.regionId,
-                        {{QStringLiteral("iso_week"), snapshot.isoWeek},
-                         {QStringLiteral("as_of"), core::isoDate(snapshot.asOf)},
-                         {QStringLiteral("made_at"), snapshot.madeAt},
-                         {QStringLiteral("made_by"), snapshot.madeBy},
-                         {QStringLiteral("open_deals"), snapshot.openDeals},
-                         {QStringLiteral("learned_weight_bp"), snapshot.learnedWeightBp}}});
-        for (const core::RiskListEntry &entry : snapshot.entries)
-            rows.push_back({QStringLiteral("risk_snapshot_entry"), entry.id, snapshot.regionId, entryFields(snapshot, entry)});
-    }
-    return RecordEditor(m_db).put(rows);
+    return RecordEditor(m_db).put(core::riskSnapshotRows(snapshots));
 }
 
 core::Status RiskListRecorder::saveFollowUp(const core::RiskFollowUp &followUp, const QString &regionId) const

@@ -329,11 +329,11 @@ void TestCli::riskWritesTheTopTenPerRegion()
     const Run all = cli({QStringLiteral("risk"), QStringLiteral("--db"), db, QStringLiteral("--as-of"),
                          QStringLiteral("2026-11-23"), QStringLiteral("--output"), output});
     QCOMPARE(all.exitCode, 0);
-    QVERIFY2(all.err.contains(QStringLiteral("open deals scored, 30 listed")), qPrintable(all.err));
+    QVERIFY2(all.err.contains(QStringLiteral("open deals scored, 37 listed")), qPrintable(all.err));
     QFile file(output);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QStringList lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 1 + 30);
+    QCOMPARE(lines.size(), 1 + 37);  // ten each for Central, East, West; South's seven open orders
     QVERIFY2(lines.first().endsWith(QStringLiteral("Risk,Change,Reason 1,Reason 2,Reason 3,Next action")),
              qPrintable(lines.first()));
     QVERIFY2(lines[1].startsWith(QStringLiteral("1,Central,")), qPrintable(lines[1]));
@@ -363,7 +363,7 @@ void TestCli::riskBacktestPrintsTheBaselines()
                        QStringLiteral("--from"), QStringLiteral("2026-09-07"), QStringLiteral("--to"),
                        QStringLiteral("2026-10-26")});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.out.contains(QStringLiteral("Mondays: 8 (2026-09-07 … 2026-10-26), region lists: 24")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("Mondays: 8 (2026-09-07 … 2026-10-26), region lists: 32")), qPrintable(r.out));
     for (const char *name : {"Vantage risk model", "Rule prior alone", "Plain logistic model", "Oldest in stage first",
                              "Largest amount first", "Base rate"})
         QVERIFY2(r.out.contains(QLatin1String("| ") + QLatin1String(name)), name);

@@ -5,6 +5,8 @@
 #include "analytics/riskcontext.h"
 #include "analytics/riskreasons.h"
 
+#include <QLocale>
+
 #include <QTest>
 
 #include <cmath>
@@ -80,6 +82,7 @@ private Q_SLOTS:
     void ridgeShrinksWeights();
     void thinHistoryUsesThePrior();
     void reasonsAreTheLargestContributions();
+    void ordersShipOnTimeOrLate();
 };
 
 void TestRiskFeatures::contextLearnsMediansAndRates()
@@ -94,7 +97,8 @@ void TestRiskFeatures::contextLearnsMediansAndRates()
     QCOMPARE(context.repWinRate(QStringLiteral("u1")), 13.0 / 18.0);          // (6 + 10 × 0.7) ÷ (8 + 10)
     QCOMPARE(context.repWinRate(QStringLiteral("u2")), 0.7);                  // no closed deals: everyone's rate
     QCOMPARE(context.cycleDays(QStringLiteral("p")), RiskContext::kDefaultCycleDays);  // six wins < eight needed
-    QCOMPARE(context.usualAmountMinor(QStringLiteral("u2")), 50000.0);        // median of all nine deals
+    QCOMPARE(context.usualAmountMinor(RiskDealKind::Opportunity, QStringLiteral("u2")), 50000.0);  // median of all nine
+    QCOMPARE(context.usualAmountMinor(RiskDealKind::Order, QStringLiteral("u2")), 0.0);            // no orders at all
     // Before any deal closed: defaults.
     const RiskContext early = RiskContext::learn(history, day(15));
     QCOMPARE(early.closedDeals(), 0);
@@ -135,6 +139,9 @@ void TestRiskFeatures::featuresOfHandMadeDeal()
     QCOMPARE(f.factor(RiskFactor::CustomerOverdue), std::log2(3.0));
     QCOMPARE(f.factor(RiskFactor::RepWinRate), 0.0);
     QCOMPARE(f.factor(RiskFactor::ProductWinRate), std::log(13.0 / 5.0) - std::log(0.7 / 0.3));
+    QCOMPARE(f.daysElapsed, 80);              // first stage on day 100
+    QCOMPARE(f.daysPlanned, 65);              // … expected to close on day 165
+    QCOMPARE(f.factor(RiskFactor::CloseElapsed), 1.0);  // 80 ÷ 65, capped: beyond the close is CloseOverdue's
     const std::vector<double> input = riskInputVector(f, 2);
     QCOMPARE(input.size(), std::size_t(kRiskFactorCount + 2));
     QCOMPARE(input[kRiskFactorCount], 0.0);
@@ -240,13 +247,13 @@ void TestRiskFeatures::thinHistoryUsesThePrior()
     QCOMPARE(assessment.value().learnedWeight, 0.0);  // eight closed deals: far too few to learn from
     QCOMPARE(assessment.value().ranked.size(), std::size_t(1));
     const RiskScore &score = assessment.value().ranked.front();
-    const LinearRiskScore prior = RiskModel::priorScore(2);
+    const LinearRiskScore prior = RiskModel::priorScore(RiskDealKind::Opportunity, 2);
     const double z = prior.logOdds(score.row.input);
     QCOMPARE(score.probability, 1.0 / (1.0 + std::exp(-z)));
     // Contributions add up to the distance from the reference deal.
-    const RiskModel model = RiskModel::train({}, 0, 2);
+    const RiskModel model = RiskModel::train({}, {}, 2);
     double sum = 0;
-    for (double c : model.contributions(score.row.input))
+    for (double c : model.contributions(score.row))
         sum += c;
     QVERIFY(std::abs(sum - (z - prior.logOdds(prior.reference))) < 1e-12);
 }
@@ -280,8 +287,97 @@ void TestRiskFeatures::reasonsAreTheLargestContributions()
     const auto stored = riskReasonFromJson(riskReasonToJson(age));
     QVERIFY(stored && *stored == age);
     QVERIFY(!riskReasonFromJson(QJsonObject{{QStringLiteral("code"), QStringLiteral("from_a_newer_version")}}));
-    QVERIFY(!defaultRiskAction(RiskFactor::StageAge).isEmpty());
+    QVERIFY(!defaultRiskAction(RiskDealKind::Opportunity, RiskFactor::StageAge).isEmpty());
     QCOMPARE(riskFactorFromCode(riskFactorCode(RiskFactor::ProductWinRate)), RiskFactor::ProductWinRate);
+}
+
+// Orders: open from the order day, "won" only when shipped by the due date; their own usual wait,
+// amounts and model; the pipeline's win rates are not touched by them.
+void TestRiskFeatures::ordersShipOnTimeOrLate()
+{
+    RiskHistory history = handMadeHistory();
+    history.stages.push_back({kOrderOpenStage, QStringLiteral("Awaiting shipment"), 50, false, false, 0.5});
+    history.stages.push_back({kOrderShippedStage, QStringLiteral("Shipped"), 60, true, true, 1.0});
+    history.stages.push_back({kOrderCancelledStage, QStringLiteral("Cancelled"), 70, true, false, 0.0});
+    auto order = [](const QString &id, int ordered, int due, int wait) {
+        RiskDeal o;
+        o.kind = RiskDealKind::Order;
+        o.id = id;
+        o.accountId = QStringLiteral("a");
+        o.productId = QStringLiteral("p");
+        o.regionId = QStringLiteral("r");
+        o.currency = QStringLiteral("USD");
+        o.createdAt = day(ordered);
+        o.amountMinor = 20000;
+        o.stages = {{kOrderOpenStage, day(ordered)}};
+        if (wait >= 0)
+            o.stages.push_back({kOrderShippedStage, day(ordered + wait)});
+        o.closeDates = {{kDay0.addDays(due), day(ordered)}};
+        return o;
+    };
+    // Eight shipped orders, waits 1 … 8 days (median 4.5), each due 5 days after ordering.
+    for (int i = 1; i <= 8; ++i)
+        history.deals.push_back(order(QStringLiteral("o%1").arg(i), 100 + i, 105 + i, i));
+    RiskDeal open = order(QStringLiteral("open"), 177, 182, -1);  // ordered on day 177, due on day 182
+    open.quotes = {{25000, 5000, day(177)}};
+    history.deals.push_back(open);
+
+    const qint64 cut = day(180);
+    const RiskContext context = RiskContext::learn(history, cut);
+    QCOMPARE(context.closedDeals(), 8);                                     // opportunities only
+    QCOMPARE(context.closedDeals(RiskDealKind::Order), 8);
+    QCOMPARE(context.overallWinRate(), 0.7);                                // shipments are not wins
+    QCOMPARE(context.usualStageDays(kOrderOpenStage, QStringLiteral("r"), QStringLiteral("p")), 4.5);
+    QCOMPARE(context.usualAmountMinor(RiskDealKind::Order, QString()), 20000.0);
+
+    const auto state = openDealAt(history.deals.back(), history, context, cut);
+    QVERIFY(state);
+    QCOMPARE(state->stage->code, kOrderOpenStage);
+    const QStringList openStages = riskOpenStages(history);
+    const RiskFeatures f = riskFeaturesOf(*state, context, openStages, cut);
+    QCOMPARE(f.daysInStage, 3);
+    QCOMPARE(f.usualStageDays, 4.5);
+    QCOMPARE(f.factor(RiskFactor::CloseElapsed), 3.0 / 5.0);
+    QCOMPARE(f.factor(RiskFactor::Discount), 0.2);                          // 5,000 of 25,000
+    QCOMPARE(f.factor(RiskFactor::CustomerOverdue), std::log2(3.0));
+    for (RiskFactor pipelineOnly : {RiskFactor::StageAge, RiskFactor::Inactivity, RiskFactor::RepWinRate, RiskFactor::ProductWinRate,
+                                    RiskFactor::CloseDueSoon, RiskFactor::AmountCut, RiskFactor::ClosePushed})
+        QCOMPARE(f.factor(pipelineOnly), 0.0);
+    QCOMPARE(riskReasonText(riskReasonOf(RiskFactor::CloseElapsed, *state, f)),
+             QStringLiteral("Day 3 of 5 before the delivery date %1, not shipped")
+                 .arg(QLocale().toString(kDay0.addDays(182), QLocale::ShortFormat)));
+    QCOMPARE(riskRuleKey(RiskDealKind::Order, RiskFactor::CloseOverdue), QStringLiteral("order.close_overdue"));
+    QVERIFY(defaultRiskAction(RiskDealKind::Order, RiskFactor::CloseOverdue)
+            != defaultRiskAction(RiskDealKind::Opportunity, RiskFactor::CloseOverdue));
+
+    const qint64 horizon = riskCutoffMs(kDay0.addDays(180 + kRiskHorizonDays));
+    auto outcomeShippedOn = [&](int shipDay) {
+        RiskDeal shipped = history.deals.back();
+        shipped.stages.push_back({kOrderShippedStage, day(shipDay)});
+        return outcomeBy(*openDealAt(shipped, history, context, cut), history, horizon);
+    };
+    QCOMPARE(outcomeShippedOn(182), RiskOutcome::Won);      // on the due day
+    QCOMPARE(outcomeShippedOn(183), RiskOutcome::Slipped);  // a day late, though shipped
+    QCOMPARE(outcomeBy(*state, history, horizon), RiskOutcome::Slipped);  // still waiting at the horizon
+    RiskDeal cancelled = history.deals.back();
+    cancelled.stages.push_back({kOrderCancelledStage, day(181)});
+    QCOMPARE(outcomeBy(*openDealAt(cancelled, history, context, cut), history, horizon), RiskOutcome::Lost);
+
+    // Scored by the order prior (eight orders are too few to learn from); past its due date an
+    // order is almost certainly late.
+    auto assessment = assessRisk(history, kDay0.addDays(184));
+    QVERIFY(assessment);
+    QCOMPARE(assessment.value().orderLearnedWeight, 0.0);
+    const auto ranked = assessment.value().ranked;
+    const auto found = std::find_if(ranked.begin(), ranked.end(),
+                                    [](const RiskScore &s) { return s.row.state.deal->id == QLatin1String("open"); });
+    QVERIFY(found != ranked.end());
+    QVERIFY2(found->probability > 0.9, qPrintable(QString::number(found->probability)));
+    QCOMPARE(found->reasons.front().first, RiskFactor::CloseOverdue);
+    const RiskReason reached = riskReasonOf(RiskFactor::CloseElapsed, found->row.state, found->row.features);
+    QCOMPARE(found->row.features.factor(RiskFactor::CloseElapsed), 1.0);  // capped: past due is CloseOverdue's
+    QCOMPARE(riskReasonText(reached), QStringLiteral("Delivery date %1 reached, not shipped")
+                                          .arg(QLocale().toString(kDay0.addDays(182), QLocale::ShortFormat)));
 }
 
 QTEST_GUILESS_MAIN(TestRiskFeatures)

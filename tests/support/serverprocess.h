@@ -15,6 +15,10 @@ namespace vantage::test {
 // database named by VANTAGE_TEST_POSTGRES), a free port, admin commands run as separate processes.
 class ServerProcess
 {
+    // The weekly risk lists are made by `vantage-server risk-lists` where a test wants them, never
+    // by a background run that would change what a test pulls depending on its timing.
+    static inline const QString kQuiet = QStringLiteral("--no-risk-lists");
+
 public:
     explicit ServerProcess(QString databaseSpec) : m_spec(std::move(databaseSpec))
     {
@@ -50,7 +54,7 @@ public:
         m_port = freePort();
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.start(program(), QStringList{QStringLiteral("--database"), m_spec, QStringLiteral("serve"),
-                                               QStringLiteral("--port"), QString::number(m_port)} + extra);
+                                               QStringLiteral("--port"), QString::number(m_port), kQuiet} + extra);
         // Ready once it says where it listens and the port answers.
         if (!QTest::qWaitFor([this] { return m_process.readAll().contains("listening") || m_started; }, 30000))
             return false;
@@ -84,7 +88,7 @@ public:
     {
         m_process.waitForFinished(5000);
         m_process.start(program(), QStringList{QStringLiteral("--database"), m_spec, QStringLiteral("serve"),
-                                               QStringLiteral("--port"), QString::number(m_port)});
+                                               QStringLiteral("--port"), QString::number(m_port), kQuiet});
         return QTest::qWaitFor([this] {
             QTcpSocket socket;
             socket.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(m_port));

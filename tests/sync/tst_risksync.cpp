@@ -1,8 +1,13 @@
 // The weekly risk list through a real vantage-server: a list made on one laptop and the manager's
 // follow-up reach another; the same week's list made on the second laptop from the same data is
 // the same record (ids derived from region and week), not a duplicate; follow-up changes travel back.
+// The server makes the week's lists of every region itself (command and background run), the same
+// lists a laptop with the same data makes.
 #include "syncfixture.h"
 
+#include "analytics/riskjob.h"
+#include "risklistscheduler.h"
+#include "serverdatabase.h"
 #include "storage/risksnapshotrepository.h"
 #include "sync/recordeditor.h"
 #include "sync/risklistrecorder.h"
@@ -18,6 +23,7 @@ class TestRiskSync : public QObject
 private Q_SLOTS:
     void initTestCase();
     void listAndFollowUpTravelAndMeet();
+    void serverMakesEveryRegionsList();
 
 private:
     std::unique_ptr<TestClient> client(const QString &login);
@@ -135,6 +141,88 @@ void TestRiskSync::listAndFollowUpTravelAndMeet()
     QCOMPARE(manager->count(QStringLiteral("SELECT count(*) FROM risk_follow_up WHERE status = 'resolved'")), 1);
     QCOMPARE(manager->count(QStringLiteral("SELECT count(*) FROM outbox")), 0);
     QCOMPARE(director->count(QStringLiteral("SELECT count(*) FROM outbox")), 0);
+}
+
+namespace {
+
+// The lists as compared across machines: everything but when and by whom they were made.
+QStringList fingerprint(const std::vector<core::RiskSnapshot> &lists)
+{
+    QStringList lines;
+    for (const core::RiskSnapshot &list : lists)
+        for (const core::RiskListEntry &e : list.entries) {
+            QStringList reasons;
+            for (const core::RiskReason &reason : e.reasons)
+                reasons << core::riskReasonText(reason);
+            lines << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8").arg(list.id, e.id, e.opportunityId, e.stageCode)
+                         .arg(e.rank).arg(e.riskBp).arg(e.amountMinor).arg(reasons.join(u'|'));
+        }
+    lines.sort();
+    return lines;
+}
+
+} // namespace
+
+void TestRiskSync::serverMakesEveryRegionsList()
+{
+    QTemporaryDir dir;
+    test::ServerProcess server(test::newServerDatabase(dir));
+    const QDate today = QDate::currentDate();
+    QString output;
+    QCOMPARE(server.admin({QStringLiteral("import"), QStringLiteral("demo"), QStringLiteral("--as-of"), today.toString(Qt::ISODate)},
+                          test::kTestPassword, &output), 0);
+    QVERIFY(server.start());
+    TestClient director(dir.filePath(QStringLiteral("director.sqlite")), server.url());
+    QVERIFY(director.engine().login(QStringLiteral("demo.director"), QString::fromLatin1(test::kTestPassword),
+                                    QStringLiteral("director-laptop")).ok());
+    QVERIFY(director.sync());
+
+    // Last week's lists by the command: one per region with open deals (the demo's four).
+    const QDate lastMonday = core::mondayOf(today).addDays(-7);
+    const QString lastWeek = core::isoWeekOf(lastMonday);
+    QCOMPARE(server.admin({QStringLiteral("risk-lists"), QStringLiteral("--as-of"), lastMonday.addDays(2).toString(Qt::ISODate)},
+                          {}, &output), 0);
+    QVERIFY2(output.contains(QStringLiteral("risk lists of %1: 4 made").arg(lastWeek)), qPrintable(output));
+    QVERIFY(director.sync());
+    QCOMPARE(director.count(QStringLiteral("SELECT count(*) FROM risk_snapshot WHERE made_by = 'server' AND iso_week = '%1'")
+                                .arg(lastWeek)), 4);
+    // The laptop finds them stored and makes none; made by itself from the same data, they are
+    // the same lists, entry for entry.
+    auto input = core::readRiskPageInput(director.db(), lastMonday);
+    QVERIFY(input);
+    QCOMPARE(input.value().stored.size(), std::size_t(4));
+    auto page = core::makeRiskPage(input.value(), 1);
+    QVERIFY(page);
+    QVERIFY(page.value().madeNow.empty());
+    const std::vector<core::RiskSnapshot> fromServer = input.value().stored;
+    input.value().stored.clear();
+    auto own = core::makeRiskPage(input.value(), 1);
+    QVERIFY(own);
+    QCOMPARE(own.value().madeNow.size(), std::size_t(4));
+    QVERIFY(fingerprint(fromServer).size() > 30);
+    QCOMPARE(fingerprint(own.value().madeNow), fingerprint(fromServer));
+    // Run again: nothing new.
+    QCOMPARE(server.admin({QStringLiteral("risk-lists"), QStringLiteral("--as-of"), lastMonday.toString(Qt::ISODate)}, {}, &output), 0);
+    QVERIFY2(output.contains(QStringLiteral("0 made (0 entries), 4 already there")), qPrintable(output));
+
+    // This week's by the background run `serve` starts (here in-process, without its delay).
+    auto spec = server::DatabaseSpec::parse(server.spec());
+    QVERIFY(spec);
+    const server::ServerDatabase database(spec.value());
+    {
+        server::RiskListScheduler scheduler(database);
+        scheduler.start(std::chrono::seconds(0), std::chrono::hours(1));
+        QVERIFY(QTest::qWaitFor([&] {
+            auto conn = database.connection();
+            return conn && core::Sql(conn.value()).scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'risk_lists_made'"))
+                               .value().toInt() == 2;
+        }, 60000));
+    }
+    QVERIFY(director.sync());
+    const QString thisWeek = core::isoWeekOf(core::mondayOf(today));
+    QVERIFY(director.count(QStringLiteral("SELECT count(*) FROM risk_snapshot WHERE made_by = 'server' AND iso_week = '%1'")
+                               .arg(thisWeek)) >= 3);
+    QCOMPARE(director.count(QStringLiteral("SELECT count(*) FROM outbox")), 0);
 }
 
 QTEST_GUILESS_MAIN(TestRiskSync)

@@ -13,6 +13,7 @@
 #include "pages/riskpage.h"
 #include "widgets/riskfollowuppanel.h"
 
+#include "analytics/riskfeatures.h"
 #include "itemmodels/risklistmodel.h"
 #include "itemmodels/riskpipelinemodel.h"
 #include "storage/store.h"
@@ -118,24 +119,27 @@ void TestRiskPage::firstVisitMakesAndStoresTheWeeksLists()
     m_window->showPage(Page::Risk);
     waitForPage();
     QTRY_COMPARE_WITH_TIMEOUT(made.size(), 1, 30000);
-    QCOMPARE(made.first().at(0).toInt(), 3);   // the demo's three CRM offices
-    QCOMPARE(made.first().at(1).toInt(), 30);
-    QCOMPARE(page()->listModel()->rowCount(), 30);
+    // The demo's three CRM offices with ten each; South has only orders, seven open that Monday.
+    QCOMPARE(made.first().at(0).toInt(), 4);
+    QCOMPARE(made.first().at(1).toInt(), 37);
+    QCOMPARE(page()->listModel()->rowCount(), 37);
     QVERIFY(page()->pipelineModel()->rowCount() > 1000);
     QVERIFY2(page()->weekText().startsWith(QStringLiteral("Week 2026-W48 (Monday 23 Nov 2026): lists made on this computer")),
              qPrintable(page()->weekText()));
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM risk_snapshot WHERE iso_week = '2026-W48' AND made_by = 'client'")), 3);
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM risk_snapshot_entry")), 30);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM risk_snapshot WHERE iso_week = '2026-W48' AND made_by = 'client'")), 4);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM risk_snapshot_entry")), 37);
     // Stored through the outbox: the lists go to the server with the next sync.
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE entity IN ('risk_snapshot', 'risk_snapshot_entry')")), 33);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE entity IN ('risk_snapshot', 'risk_snapshot_entry')")), 41);
     // Funnel alerts of the week, one sentence each (or one saying there are none).
     const auto &alerts = page()->pageData()->funnelAlerts;
     QCOMPARE(page()->alertList()->count(), std::max<int>(1, int(alerts.size())));
     if (!alerts.empty())
         QVERIFY(page()->alertList()->item(0)->text().contains(QStringLiteral("(z = ")));
-    for (int row = 0; row < 30; ++row) {
+    for (int row = 0; row < 37; ++row) {
         const core::RiskListEntry *entry = page()->listModel()->entry(row);
-        QVERIFY(entry && !entry->reasons.empty() && !core::riskEntryAction(*entry).isEmpty());
+        // Every entry says why and what to do, even an order whose risk is just the usual one.
+        QVERIFY(entry && !core::riskReasonTexts(*entry).isEmpty() && !core::riskEntryAction(*entry).isEmpty());
+        QVERIFY(!entry->reasons.empty() || entry->kind == core::RiskDealKind::Order);
         QCOMPARE(entry->change, core::RiskChange::New);  // no list last week
     }
 }
@@ -159,7 +163,7 @@ void TestRiskPage::regionAndRepFilterBothTables()
         QCOMPARE(page()->listModel()->entry(row)->ownerId, owner);
     reps->setCurrentIndex(0);
     region->setCurrentIndex(0);
-    QCOMPARE(page()->listModel()->rowCount(), 30);
+    QCOMPARE(page()->listModel()->rowCount(), 37);
 }
 
 void TestRiskPage::selectedEntryShowsReasonsAndTrend()
@@ -204,7 +208,7 @@ void TestRiskPage::secondVisitShowsTheStoredLists()
     waitForPage();
     QTest::qWait(200);
     QCOMPARE(made.size(), 0);  // nothing new to make this week
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM risk_snapshot")), 3);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM risk_snapshot")), 4);
     QCOMPARE(page()->listModel()->entry(0)->id, firstEntry);
     QCOMPARE(page()->listModel()->entry(0)->riskBp, riskBp);
     QCOMPARE(page()->listModel()->index(0, RiskListModel::FollowUp).data().toString(), QStringLiteral("Plan agreed"));
@@ -254,9 +258,9 @@ void TestRiskPage::exportsCarryTheRowsShown()
 void TestRiskPage::companyNextStepsReplaceTheBuiltInOnes()
 {
     const core::RiskListEntry *entry = page()->listModel()->entry(0);
-    const QString code = core::riskFactorCode(entry->reasons.front().factor);
+    const QString code = core::riskRuleKey(entry->kind, entry->reasons.front().factor);
     QCOMPARE(page()->listModel()->index(0, RiskListModel::Action).data().toString(),
-             core::defaultRiskAction(entry->reasons.front().factor));
+             core::defaultRiskAction(entry->kind, entry->reasons.front().factor));
     QSignalSpy saved(page()->controller(), &ui::RiskController::actionRulesSaved);
     page()->saveActionRules({{code, QStringLiteral("Ring the buyer today and log the call.")}});
     QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 30000);
@@ -266,9 +270,14 @@ void TestRiskPage::companyNextStepsReplaceTheBuiltInOnes()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE entity = 'risk_action_rule'")), 1);
     // The dialog lists every reason with the company's step where there is one.
     ui::RiskRulesDialog dialog({{code, QStringLiteral("Ring the buyer today and log the call.")}});
-    QCOMPARE(dialog.table()->rowCount(), core::kRiskFactorCount);
+    QCOMPARE(dialog.table()->rowCount(), core::kRiskFactorCount + int(core::orderRiskFactors().size()));
     QVERIFY(dialog.changedRules().isEmpty());
-    dialog.table()->item(int(entry->reasons.front().factor), 2)->setText(QString());
+    int ruleRow = -1;
+    for (int row = 0; row < dialog.table()->rowCount(); ++row)
+        if (dialog.table()->item(row, 0)->data(Qt::UserRole).toString() == code)
+            ruleRow = row;
+    QVERIFY(ruleRow >= 0);
+    dialog.table()->item(ruleRow, 2)->setText(QString());
     QCOMPARE(dialog.changedRules().value(code, QStringLiteral("x")), QString());
 }
 

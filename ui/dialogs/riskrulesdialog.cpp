@@ -21,25 +21,31 @@ RiskRulesDialog::RiskRulesDialog(const QHash<QString, QString> &rules, QWidget *
 {
     setWindowTitle(tr("Next steps for risk reasons"));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("Each deal on the list gets the step for its main reason. Write your company's own step to "
+    auto *intro = new QLabel(tr("Each deal or order on the list gets the step for its main reason. Write your company's own step to "
                                 "use it instead of the built-in one; leave it empty to keep the built-in one."),
                              this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
-    m_table = new QTableWidget(core::kRiskFactorCount, 3, this);
+    std::vector<std::pair<core::RiskDealKind, core::RiskFactor>> subjects;
+    for (int factor = 0; factor < core::kRiskFactorCount; ++factor)
+        subjects.emplace_back(core::RiskDealKind::Opportunity, core::RiskFactor(factor));
+    for (core::RiskFactor factor : core::orderRiskFactors())
+        subjects.emplace_back(core::RiskDealKind::Order, factor);
+    m_table = new QTableWidget(int(subjects.size()), 3, this);
     m_table->setHorizontalHeaderLabels({tr("Reason"), tr("Built-in step"), tr("Your company's step")});
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(true);
-    for (int row = 0; row < core::kRiskFactorCount; ++row) {
-        const auto factor = core::RiskFactor(row);
-        auto *reason = new QTableWidgetItem(core::riskFactorTitle(factor));
-        reason->setData(Qt::UserRole, core::riskFactorCode(factor));
-        auto *builtIn = new QTableWidgetItem(core::defaultRiskAction(factor));
+    for (int row = 0; row < int(subjects.size()); ++row) {
+        const auto [kind, factor] = subjects[std::size_t(row)];
+        const QString key = core::riskRuleKey(kind, factor);
+        auto *reason = new QTableWidgetItem(core::riskFactorTitle(kind, factor));
+        reason->setData(Qt::UserRole, key);
+        auto *builtIn = new QTableWidgetItem(core::defaultRiskAction(kind, factor));
         for (QTableWidgetItem *fixed : {reason, builtIn})
             fixed->setFlags(fixed->flags() & ~Qt::ItemIsEditable);
         m_table->setItem(row, Reason, reason);
         m_table->setItem(row, BuiltIn, builtIn);
-        m_table->setItem(row, Own, new QTableWidgetItem(rules.value(core::riskFactorCode(factor))));
+        m_table->setItem(row, Own, new QTableWidgetItem(rules.value(key)));
     }
     m_table->horizontalHeader()->setSectionResizeMode(Reason, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(BuiltIn, QHeaderView::Stretch);

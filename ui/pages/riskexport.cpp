@@ -36,7 +36,7 @@ QString riskListHtml(const QString &title, const QString &subtitle, const std::v
     QString html = QStringLiteral("<html><body style=\"font-size:8pt\"><h2>%1</h2><p>%2</p>"
                                   "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><tr>")
                        .arg(title.toHtmlEscaped(), subtitle.toHtmlEscaped());
-    for (const QString &header : {Tr::tr("#"), Tr::tr("Region"), Tr::tr("Opportunity"), Tr::tr("Customer"), Tr::tr("Owner"),
+    for (const QString &header : {Tr::tr("#"), Tr::tr("Region"), Tr::tr("Opportunity or order"), Tr::tr("Customer"), Tr::tr("Owner"),
                                   Tr::tr("Amount"), Tr::tr("Risk"), Tr::tr("Since last week"), Tr::tr("Why"),
                                   Tr::tr("Suggested next step"), Tr::tr("Follow-up")})
         html += QStringLiteral("<th>%1</th>").arg(header.toHtmlEscaped());
@@ -47,7 +47,7 @@ QString riskListHtml(const QString &title, const QString &subtitle, const std::v
         if (followUp != followUps.constEnd() && !followUp->note.isEmpty())
             done += QStringLiteral(": ") + followUp->note;
         html += QStringLiteral("<tr>") + cell(QString::number(entry.rank))
-              + cell(core::EnumLabels::dataName(regionNames.value(entry.regionId))) + cell(entry.opportunityName)
+              + cell(core::EnumLabels::dataName(regionNames.value(entry.regionId))) + cell(core::riskDealTitle(entry.kind, entry.opportunityName))
               + cell(entry.accountName) + cell(entry.ownerName) + cell(core::riskAmountText(entry.amountMinor, entry.currency))
               + cell(QStringLiteral("%1%").arg(qRound(entry.riskBp / 100.0))) + cell(core::riskChangeText(entry))
               + QStringLiteral("<td>%1</td>").arg(core::riskReasonTexts(entry).join(QStringLiteral("\n")).toHtmlEscaped().replace(

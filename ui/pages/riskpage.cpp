@@ -419,7 +419,7 @@ void RiskPage::showSelected()
         m_trend->clear();
         return;
     }
-    m_trend->setTrend(entry->opportunityName, m_data->trends.value(entry->opportunityId));
+    m_trend->setTrend(core::riskDealTitle(entry->kind, entry->opportunityName), m_data->trends.value(entry->opportunityId));
 }
 
 QString RiskPage::handoutTitle() const
