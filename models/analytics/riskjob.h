@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/result.h"
-#include "funnelanomaly.h"
+#include "funnelalertrules.h"
 #include "riskassessment.h"
 #include "risksnapshot.h"
 
@@ -22,6 +22,9 @@ struct RiskPageInput
     std::vector<RiskSnapshot> lastWeek;      // for "change since last week" and what happened since
     QHash<QString, RiskFollowUp> followUps;  // this week's and last week's, by entry id
     QHash<QString, QString> actionRules;
+    QDate today;                                 // the data's today: mutes still running on it hide
+    std::vector<FunnelAlertRule> funnelRules;    // none: the built-in rule
+    std::vector<FunnelAlertState> funnelStates;
 };
 
 // What became of an entry of last week's list by this Monday.
@@ -62,14 +65,16 @@ struct RiskPageData
     QHash<QString, std::vector<std::pair<QDate, int>>> trends;  // opportunity → (Monday, risk bp)
     std::vector<RiskReview> lastWeek;            // last week's entries and what became of them
     QHash<QString, QString> actionRules;         // reason code → the company's own next step
-    std::vector<FunnelAlert> funnelAlerts;       // stages whose recent weeks left their control limits
+    std::vector<RaisedFunnelAlert> funnelAlerts; // stages whose recent weeks left a rule's limits, muted too
+    std::vector<FunnelAlertRule> funnelRules;
+    std::vector<FunnelAlertState> funnelStates;
 };
 
 constexpr int kRiskListSize = 10;
 constexpr int kRiskTrendWeeks = 8;
 
 // Reads on one of the store's reader threads.
-QFuture<Result<RiskPageInput>> loadRiskPageInput(Store &store, const QDate &monday);
+QFuture<Result<RiskPageInput>> loadRiskPageInput(Store &store, const QDate &monday, const QDate &today);
 // Trains, scores and makes the missing lists on the global pool; reports progress, stops when
 // cancelled. madeAtMs is when the lists made now count as made.
 QFuture<Result<RiskPageData>> computeRiskPage(RiskPageInput input, qint64 madeAtMs);
