@@ -110,9 +110,9 @@ void FunnelAlertsPanel::setStore(core::Store *store)
     m_controller->setStore(store);
 }
 
-void FunnelAlertsPanel::setData(std::shared_ptr<const core::RiskPageData> data, const QDate &today)
+void FunnelAlertsPanel::setData(std::shared_ptr<const core::RiskPageData> page, const QDate &today)
 {
-    m_data = std::move(data);
+    m_data = std::move(page);
     m_today = today;
     m_alerts = m_data ? m_data->funnelAlerts : std::vector<core::RaisedFunnelAlert>();
     m_rules = m_data ? m_data->funnelRules : std::vector<core::FunnelAlertRule>();
@@ -176,8 +176,10 @@ void FunnelAlertsPanel::fillRow(int row, const core::RaisedFunnelAlert &alert)
     if (alert.status == FunnelAlertStatus::Muted)
         status = alert.mutedUntil.isValid() ? tr("Muted until %1").arg(core::displayDate(alert.mutedUntil))
                                             : tr("Muted until unmuted");
-    const QString texts[] = {core::funnelAlertText(alert.alert, regionNames(), m_data->history->productNames),
-                             alert.ruleName, status};
+    // The built-in rule's name in the language shown now, not the one it was raised in.
+    const QString rule = alert.ruleId.isEmpty() ? core::builtInFunnelAlertRule().name : alert.ruleName;
+    const QString texts[] = {core::funnelAlertText(alert.alert, regionNames(), m_data->history->productNames), rule,
+                             status};
     for (int column = Alert; column <= Status; ++column)
         m_table->setItem(row, column, new QTableWidgetItem(texts[column]));
 }

@@ -41,7 +41,7 @@ public:
 
     void setStore(core::Store *store);
     // today: the data's today, against which mutes run out.
-    void setData(std::shared_ptr<const core::RiskPageData> data, const QDate &today);
+    void setData(std::shared_ptr<const core::RiskPageData> page, const QDate &today);
     void clear();
     // "" = every region; company-wide alerts are always shown.
     void setRegion(const QString &regionId);
