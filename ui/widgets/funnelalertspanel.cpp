@@ -144,8 +144,9 @@ int FunnelAlertsPanel::mutedCount() const
 
 void FunnelAlertsPanel::fill()
 {
-    const core::RaisedFunnelAlert *before = selected();
-    const QString selectedKey = before ? before->key : QString();
+    // By key from the table: the alerts behind m_shown may just have been replaced.
+    const QTableWidgetItem *current = m_table->item(m_table->currentRow(), Alert);
+    const QString selectedKey = current ? current->data(Qt::UserRole).toString() : QString();
     core::applyFunnelAlertStates(m_alerts, m_states, m_today);
     m_shown.clear();
     int unmuted = 0;
@@ -165,7 +166,7 @@ void FunnelAlertsPanel::fill()
             m_table->setCurrentCell(row, Alert);
     }
     m_showMuted->setText(tr("Show muted (%1)").arg(mutedCount()));
-    m_summary->setText(summaryText());
+    m_summary->setText(summaryText(unmuted));
     updateButtons();
     Q_EMIT shownChanged(unmuted);
 }
@@ -182,15 +183,19 @@ void FunnelAlertsPanel::fillRow(int row, const core::RaisedFunnelAlert &alert)
                              status};
     for (int column = Alert; column <= Status; ++column)
         m_table->setItem(row, column, new QTableWidgetItem(texts[column]));
+    m_table->item(row, Alert)->setData(Qt::UserRole, alert.key);
 }
 
-QString FunnelAlertsPanel::summaryText() const
+// unmuted: the alerts of the region shown that are not muted.
+QString FunnelAlertsPanel::summaryText(int unmuted) const
 {
     if (!m_data)
         return {};
-    if (!m_alerts.empty())
+    if (unmuted > 0)
         return tr("Stages whose recent weeks left their usual range, strongest first. Select one to acknowledge or "
                   "mute it.");
+    if (mutedCount() > 0)
+        return tr("No funnel alerts this week other than the muted ones.");
     if (m_rules.empty())
         return tr("No funnel alerts this week: conversion and time in each stage stayed within their usual range "
                   "(the 12 weeks before).");

@@ -69,7 +69,7 @@ private:
     QLayout *buildButtons();
     void fill();
     void fillRow(int row, const core::RaisedFunnelAlert &alert);
-    QString summaryText() const;
+    QString summaryText(int unmuted) const;
     const core::RaisedFunnelAlert *selected() const;
     void updateButtons();
     void setStatus(core::FunnelAlertStatus status, const QDate &mutedUntil);
