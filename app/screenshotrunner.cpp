@@ -1,6 +1,7 @@
 #include "screenshotrunner.h"
 
 #include "dialogs/aboutdialog.h"
+#include "dialogs/funnelalertrulesdialog.h"
 #include "dialogs/logindialog.h"
 #include "dialogs/riskrulesdialog.h"
 #include "dialogs/settingsdialog.h"
@@ -9,12 +10,14 @@
 #include "pages/forecastpage.h"
 #include "pages/riskpage.h"
 #include "pages/recordlistpage.h"
+#include "widgets/funnelalertspanel.h"
 
 #include "itemmodels/recordlistmodel.h"
 
 #include "settings/appsettings.h"
 #include "sync/synccontroller.h"
 
+#include <QPushButton>
 #include <QTextStream>
 
 namespace vantage::app {
@@ -42,6 +45,13 @@ ScreenshotRunner::ScreenshotRunner(ui::MainWindow *window, const QString &direct
                            m_window->showPage(ui::MainWindow::Page::Risk);
                            m_window->riskPage()->showFunnelAlerts();
                            return static_cast<QWidget *>(m_window);
+                       }});
+    m_shots.push_back({QStringLiteral("06d-risk-funnel-alert-rules"), [this] {
+                           ui::FunnelAlertsPanel *alerts = m_window->riskPage()->funnelAlerts();
+                           alerts->rulesButton()->click();
+                           alerts->rulesDialog()->addButton()->click();
+                           m_dialog = alerts->rulesDialog();
+                           return m_dialog;
                        }});
     m_shots.push_back({QStringLiteral("06c-risk-next-steps"), [this] {
                            m_dialog = new ui::RiskRulesDialog({}, m_window);

@@ -2,11 +2,12 @@
 
 #include "clioutput.h"
 
-#include "analytics/funnelanomaly.h"
+#include "analytics/funnelalertrules.h"
 #include "analytics/riskbacktest.h"
 #include "exporting/csvwriter.h"
 #include "exporting/risklistsheet.h"
 #include "storage/connection.h"
+#include "storage/funnelalertrepository.h"
 #include "storage/riskrepository.h"
 
 #include <QCoreApplication>
@@ -100,6 +101,43 @@ std::optional<Scope> scopeOf(const QCommandLineParser &parser, int &exitCode)
     return scope;
 }
 
+// The company's funnel alert rules and what was done with each alert.
+struct FunnelSetup
+{
+    std::vector<FunnelAlertRule> rules;
+    std::vector<FunnelAlertState> states;
+};
+
+// Nullopt after printing the error.
+std::optional<FunnelSetup> loadFunnelSetup(const QString &db)
+{
+    ScopedConnection connection(db, QStringLiteral("cli-funnel"), ConnectionMode::ReadOnly);
+    if (!connection.ok()) {
+        CliOutput::fail(connection.error().message);
+        return std::nullopt;
+    }
+    const FunnelAlertRepository repository(connection.database());
+    auto rules = repository.rules();
+    auto states = repository.states();
+    if (!rules || !states) {
+        CliOutput::fail((rules ? states.error() : rules.error()).message);
+        return std::nullopt;
+    }
+    return FunnelSetup{std::move(rules.value()), std::move(states.value())};
+}
+
+QString funnelAlertLine(const RaisedFunnelAlert &raised, const RiskHistory &history, bool ownRules)
+{
+    QString line = funnelAlertText(raised.alert, history.regionNames, history.productNames);
+    if (ownRules)
+        line = Tr::tr("%1 (rule: %2)").arg(line, raised.ruleName);
+    if (raised.status == FunnelAlertStatus::Acknowledged)
+        return Tr::tr("[acknowledged] %1").arg(line);
+    if (raised.status == FunnelAlertStatus::Muted)
+        return Tr::tr("[muted] %1").arg(line);
+    return line;
+}
+
 QString fixed(double value, int decimals)
 {
     return std::isfinite(value) ? QString::number(value, 'f', decimals) : QStringLiteral("–");
@@ -114,6 +152,7 @@ void RiskCommands::addOptions(QCommandLineParser &parser)
                       Tr::tr("N")});
     parser.addOption({QStringLiteral("from"), Tr::tr("Risk backtest: first Monday to replay."), Tr::tr("YYYY-MM-DD")});
     parser.addOption({QStringLiteral("to"), Tr::tr("Risk backtest: last Monday to replay."), Tr::tr("YYYY-MM-DD")});
+    parser.addOption({QStringLiteral("all"), Tr::tr("Funnel alerts: also the muted ones.")});
 }
 
 int RiskCommands::risk(const QCommandLineParser &parser)
@@ -193,6 +232,7 @@ int RiskCommands::backtest(const QCommandLineParser &parser)
     return 0;
 }
 
+// The alerts of the stored rules (the built-in one without any), mutes judged on the --as-of day.
 int RiskCommands::funnelAlerts(const QCommandLineParser &parser)
 {
     QDate asOf;
@@ -204,17 +244,28 @@ int RiskCommands::funnelAlerts(const QCommandLineParser &parser)
     const auto scope = scopeOf(parser, exitCode);
     if (!scope)
         return exitCode;
-    const RiskHistory *history = &scope->history;
-    const QString &regionId = scope->regionId;
+    const auto setup = loadFunnelSetup(parser.value(QStringLiteral("db")));
+    if (!setup)
+        return 1;
+    std::vector<RaisedFunnelAlert> alerts = raiseFunnelAlerts(scope->history, asOf, setup->rules);
+    applyFunnelAlertStates(alerts, setup->states, asOf);
+    const bool all = parser.isSet(QStringLiteral("all"));
     int shown = 0;
-    for (const FunnelAlert &alert : core::funnelAlerts(*history, asOf)) {
-        if (!regionId.isEmpty() && alert.regionId != regionId)
+    int hidden = 0;
+    for (const RaisedFunnelAlert &raised : alerts) {
+        if (!scope->regionId.isEmpty() && raised.alert.regionId != scope->regionId)
             continue;
-        CliOutput::out() << funnelAlertText(alert, history->regionNames, history->productNames) << Qt::endl;
+        if (raised.status == FunnelAlertStatus::Muted && !all) {
+            ++hidden;
+            continue;
+        }
+        CliOutput::out() << funnelAlertLine(raised, scope->history, !setup->rules.empty()) << Qt::endl;
         ++shown;
     }
-    CliOutput::err() << Tr::tr("%1 funnel alerts for the weeks before %2").arg(shown).arg(asOf.toString(Qt::ISODate))
-                     << Qt::endl;
+    QString summary = Tr::tr("%1 funnel alerts for the weeks before %2").arg(shown).arg(asOf.toString(Qt::ISODate));
+    if (hidden > 0)
+        summary = Tr::tr("%1; %2 muted (--all shows them)").arg(summary).arg(hidden);
+    CliOutput::err() << summary << Qt::endl;
     return 0;
 }
 

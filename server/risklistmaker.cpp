@@ -4,6 +4,7 @@
 #include "syncstore.h"
 
 #include "analytics/riskjob.h"
+#include "domain/clock.h"
 #include "protocol/risksnapshotrows.h"
 #include "protocol/rowcodec.h"
 #include "storage/connection.h"
@@ -51,7 +52,7 @@ core::Result<RiskListMaker::Outcome> RiskListMaker::makeWeek(const QDate &monday
         return copied.error();
     outcome.rowsRead = copied.value();
 
-    auto input = core::readRiskPageInput(scratch.database(), monday);
+    auto input = core::readRiskPageInput(scratch.database(), monday, core::Clock::nowUtc().date());
     if (!input)
         return input.error();
     input.value().madeBy = QStringLiteral("server");

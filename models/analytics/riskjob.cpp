@@ -2,6 +2,7 @@
 
 #include "riskcontext.h"
 
+#include "storage/funnelalertrepository.h"
 #include "storage/riskrepository.h"
 #include "storage/risksnapshotrepository.h"
 #include "storage/store.h"
@@ -107,6 +108,21 @@ std::vector<RiskReview> reviewLastWeek(const RiskPageInput &input)
     return reviews;
 }
 
+// The company's funnel alert rules and what was done with each alert.
+Status readFunnelSetup(const QSqlDatabase &db, RiskPageInput &input)
+{
+    const FunnelAlertRepository repository(db);
+    auto rules = repository.rules();
+    if (!rules)
+        return rules.error();
+    auto states = repository.states();
+    if (!states)
+        return states.error();
+    input.funnelRules = std::move(rules.value());
+    input.funnelStates = std::move(states.value());
+    return {};
+}
+
 } // namespace
 
 RiskReviewSummary summariseReviews(const std::vector<RiskReview> &reviews, const QString &regionId)
@@ -126,10 +142,13 @@ RiskReviewSummary summariseReviews(const std::vector<RiskReview> &reviews, const
     return summary;
 }
 
-Result<RiskPageInput> readRiskPageInput(const QSqlDatabase &db, const QDate &monday)
+Result<RiskPageInput> readRiskPageInput(const QSqlDatabase &db, const QDate &monday, const QDate &today)
 {
     RiskPageInput input;
     input.monday = monday;
+    input.today = today;
+    if (Status read = readFunnelSetup(db, input); !read)
+        return read.error();
     auto history = RiskRepository(db).load();
     if (!history)
         return history.error();
@@ -153,13 +172,13 @@ Result<RiskPageInput> readRiskPageInput(const QSqlDatabase &db, const QDate &mon
     return input;
 }
 
-QFuture<Result<RiskPageInput>> loadRiskPageInput(Store &store, const QDate &monday)
+QFuture<Result<RiskPageInput>> loadRiskPageInput(Store &store, const QDate &monday, const QDate &today)
 {
-    return store.submitRead<Result<RiskPageInput>>([monday](JobContext &context) -> Result<RiskPageInput> {
+    return store.submitRead<Result<RiskPageInput>>([monday, today](JobContext &context) -> Result<RiskPageInput> {
         auto db = context.connection();
         if (!db)
             return db.error();
-        return readRiskPageInput(db.value(), monday);
+        return readRiskPageInput(db.value(), monday, today);
     });
 }
 
@@ -196,7 +215,10 @@ Result<RiskPageData> makeRiskPage(const RiskPageInput &input, qint64 madeAtMs, c
         return Error{ErrorCode::Cancelled, QString(), {}};
     addTrends(data);
     data.lastWeek = reviewLastWeek(input);
-    data.funnelAlerts = funnelAlerts(*input.history, input.monday);
+    data.funnelAlerts = raiseFunnelAlerts(*input.history, input.monday, input.funnelRules);
+    applyFunnelAlertStates(data.funnelAlerts, input.funnelStates, input.today.isValid() ? input.today : input.monday);
+    data.funnelRules = input.funnelRules;
+    data.funnelStates = input.funnelStates;
     return data;
 }
 

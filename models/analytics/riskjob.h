@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/result.h"
-#include "funnelanomaly.h"
+#include "funnelalertrules.h"
 #include "riskassessment.h"
 #include "risksnapshot.h"
 
@@ -23,7 +23,10 @@ struct RiskPageInput
     std::vector<RiskSnapshot> lastWeek;      // for "change since last week" and what happened since
     QHash<QString, RiskFollowUp> followUps;  // this week's and last week's, by entry id
     QHash<QString, QString> actionRules;
-    QString madeBy = QStringLiteral("client");  // who makes the missing lists: "client" or "server"
+    QDate today;                                 // the data's today: mutes still running on it hide
+    std::vector<FunnelAlertRule> funnelRules;    // none: the built-in rule
+    std::vector<FunnelAlertState> funnelStates;
+    QString madeBy = QStringLiteral("client");   // who makes the missing lists: "client" or "server"
 };
 
 // What became of an entry of last week's list by this Monday.
@@ -64,16 +67,19 @@ struct RiskPageData
     QHash<QString, std::vector<std::pair<QDate, int>>> trends;  // opportunity → (Monday, risk bp)
     std::vector<RiskReview> lastWeek;            // last week's entries and what became of them
     QHash<QString, QString> actionRules;         // reason code → the company's own next step
-    std::vector<FunnelAlert> funnelAlerts;       // stages whose recent weeks left their control limits
+    std::vector<RaisedFunnelAlert> funnelAlerts; // stages whose recent weeks left a rule's limits, muted too
+    std::vector<FunnelAlertRule> funnelRules;
+    std::vector<FunnelAlertState> funnelStates;
 };
 
 constexpr int kRiskListSize = 10;
 constexpr int kRiskTrendWeeks = 8;
 
-// Reads what the week's lists are made from (the caller's connection and thread).
-Result<RiskPageInput> readRiskPageInput(const QSqlDatabase &db, const QDate &monday);
+// Reads what the week's lists are made from (the caller's connection and thread); today is the
+// data's today, for the funnel alerts' mutes.
+Result<RiskPageInput> readRiskPageInput(const QSqlDatabase &db, const QDate &monday, const QDate &today);
 // The same on one of the store's reader threads.
-QFuture<Result<RiskPageInput>> loadRiskPageInput(Store &store, const QDate &monday);
+QFuture<Result<RiskPageInput>> loadRiskPageInput(Store &store, const QDate &monday, const QDate &today);
 // Trains, scores and makes the missing lists on the global pool; reports progress, stops when
 // cancelled. madeAtMs is when the lists made now count as made.
 QFuture<Result<RiskPageData>> computeRiskPage(RiskPageInput input, qint64 madeAtMs);

@@ -129,6 +129,13 @@ EntityCatalog::EntityCatalog()
     m_entities.push_back({q("risk_action_rule"), ConflictPolicy::FieldMerge,
                           {f("reason_code", F::Text, true), f("action_text", F::Text, true)},
                           {}, QString(), QString()});
+    // Funnel alert rules (region_id = the rule's scope) and acknowledge/mute per alert key.
+    m_entities.push_back({q("funnel_alert_rule"), ConflictPolicy::FieldMerge,
+                          {f("name", F::Text, true), f("metric", F::Text, true), f("product_id", F::Reference), f("sigma_centi", F::Integer, true), f("minimum_deals", F::Integer, true), f("recent_weeks", F::Integer, true), f("baseline_weeks", F::Integer, true), f("recipients", F::Text), f("enabled", F::Boolean, true)},
+                          {}, QString(), QString()});
+    m_entities.push_back({q("funnel_alert_state"), ConflictPolicy::FieldMerge,
+                          {f("alert_key", F::Text, true), f("status", F::Text, true), f("muted_until", F::Date), f("note", F::Text), f("updated_by", F::Text)},
+                          {}, QString(), QString()});
     m_entities.push_back({q("quote"), ConflictPolicy::Document,
                           {f("quote_no", F::Text), f("revision", F::Integer), f("parent_quote_id", F::Reference), f("account_id", F::Reference, true), f("opportunity_id", F::Reference), f("owner_id", F::Reference, true), f("status", F::Text, true), f("currency", F::Text, true), f("price_book_id", F::Reference), f("exchange_rate", F::Text), f("exchange_rate_on", F::Date), f("country", F::Text), f("language", F::Text), f("valid_until", F::Date), f("subtotal_minor", F::Integer), f("discount_minor", F::Integer), f("tax_minor", F::Integer), f("total_minor", F::Integer), f("notes", F::Text), f("created_at", F::Timestamp, true)},
                           {}, QString(), QString()});

@@ -3,6 +3,9 @@
 #include "sqlhelpers.h"
 #include "testsupport.h"
 
+#include "analytics/funnelalertrules.h"
+#include "storage/riskrepository.h"
+
 #include <QDir>
 #include <QProcess>
 #include <QSet>
@@ -60,6 +63,7 @@ private Q_SLOTS:
     void riskWritesTheTopTenPerRegion();
     void riskBacktestPrintsTheBaselines();
     void funnelAlertsPrintOneSentenceEach();
+    void funnelAlertsFollowTheStoredRulesAndMutes();
 
 private:
     QTemporaryDir m_dir;
@@ -389,6 +393,53 @@ void TestCli::funnelAlertsPrintOneSentenceEach()
     QCOMPARE(east.exitCode, 0);
     for (const QString &line : east.out.split(u'\n', Qt::SkipEmptyParts))
         QVERIFY2(line.contains(QStringLiteral("East")), qPrintable(line));
+}
+
+// A company rule (any change, 3 sigma) raises the built-in alerts under its name; a mute hides one
+// (--all shows it), an acknowledgement is marked; a disabled rule raises nothing.
+void TestCli::funnelAlertsFollowTheStoredRulesAndMutes()
+{
+    const QStringList arguments{QStringLiteral("funnel-alerts"), QStringLiteral("--db"),
+                                vantage::test::copyOfDemoDatabase(m_dir, QStringLiteral("rules.sqlite")),
+                                QStringLiteral("--as-of"), QStringLiteral("2026-07-27")};
+    const int builtIn = int(cli(arguments).out.split(u'\n', Qt::SkipEmptyParts).size());
+    QVERIFY(builtIn >= 2);
+    vantage::core::ScopedConnection c(arguments[2], QStringLiteral("rules"), vantage::core::ConnectionMode::ReadWrite);
+    const vantage::core::Sql sql(c.database());
+    QVERIFY(sql.exec(QStringLiteral("INSERT INTO funnel_alert_rule (id, updated_at, name, metric, sigma_centi, minimum_deals, "
+                                    "recent_weeks, baseline_weeks, recipients, enabled) "
+                                    "VALUES ('r1', 1, 'Company rule', 'any', 300, 10, 2, 12, '', 1)")).ok());
+    const Run ruled = cli(arguments);
+    QCOMPARE(ruled.exitCode, 0);
+    const QStringList lines = ruled.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), builtIn);
+    for (const QString &line : lines)
+        QVERIFY2(line.endsWith(QStringLiteral(" (rule: Company rule)")), qPrintable(line));
+
+    auto history = vantage::core::RiskRepository(c.database()).load();
+    QVERIFY(history);
+    vantage::core::FunnelAlertRule rule;
+    const auto alerts = vantage::core::raiseFunnelAlerts(history.value(), QDate(2026, 7, 27), {rule});
+    QCOMPARE(int(alerts.size()), builtIn);
+    QVERIFY(sql.exec(QStringLiteral("INSERT INTO funnel_alert_state (id, updated_at, alert_key, status, muted_until) "
+                                    "VALUES ('s1', 1, ?, 'muted', '2026-07-27'), ('s2', 1, ?, 'acknowledged', NULL)"),
+                     {alerts[0].key, alerts[1].key}).ok());
+    const Run muted = cli(arguments);
+    QCOMPARE(muted.out.split(u'\n', Qt::SkipEmptyParts).size(), builtIn - 1);
+    QVERIFY2(muted.err.contains(QStringLiteral("%1 funnel alerts for the weeks before 2026-07-27; 1 muted (--all shows them)")
+                                    .arg(builtIn - 1)), qPrintable(muted.err));
+    QVERIFY2(muted.out.startsWith(QStringLiteral("[acknowledged] ")), qPrintable(muted.out));
+    const Run all = cli(arguments + QStringList{QStringLiteral("--all")});
+    QCOMPARE(all.out.split(u'\n', Qt::SkipEmptyParts).size(), builtIn);
+    QVERIFY2(all.out.startsWith(QStringLiteral("[muted] ")), qPrintable(all.out));
+    // A mute whose last day was the day before is over.
+    QVERIFY(sql.exec(QStringLiteral("UPDATE funnel_alert_state SET muted_until = '2026-07-26' WHERE id = 's1'")).ok());
+    QCOMPARE(cli(arguments).out.split(u'\n', Qt::SkipEmptyParts).size(), builtIn);
+
+    QVERIFY(sql.exec(QStringLiteral("UPDATE funnel_alert_rule SET enabled = 0")).ok());
+    const Run disabled = cli(arguments);
+    QCOMPARE(disabled.exitCode, 0);
+    QCOMPARE(disabled.out, QString());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

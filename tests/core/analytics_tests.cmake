@@ -14,3 +14,4 @@ vantage_add_test(tst_forecaster SOURCES core/tst_forecaster.cpp LIBS vantage_cor
 vantage_add_test(tst_seriesfile SOURCES core/tst_seriesfile.cpp LIBS vantage_core LABELS unit)
 vantage_add_test(tst_riskfeatures SOURCES core/tst_riskfeatures.cpp LIBS vantage_core Eigen3::Eigen LABELS unit)
 vantage_add_test(tst_funnelanomaly SOURCES core/tst_funnelanomaly.cpp LIBS vantage_core LABELS unit)
+vantage_add_test(tst_funnelalertrules SOURCES core/tst_funnelalertrules.cpp LIBS vantage_core LABELS unit)

@@ -41,7 +41,8 @@ void TestMigrator::newFileGetsLatestSchema()
     QCOMPARE(scalar(c.database(), QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
     for (const char *table : {"region", "account", "opportunity", "opportunity_stage_history", "sales_order",
                               "order_line", "invoice", "payment", "quote", "quote_line", "contract",
-                              "contract_clause", "approval_request", "audit_log", "outbox", "sync_state"})
+                              "contract_clause", "approval_request", "audit_log", "outbox", "sync_state",
+                              "funnel_alert_rule", "funnel_alert_state"})
         QVERIFY2(scalar(c.database(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = ?"),
                         {QString::fromLatin1(table)}).toInt() == 1, table);
     // The seeded currency table and the Currency type agree on every code and its minor digits.

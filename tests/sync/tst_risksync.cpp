@@ -2,13 +2,16 @@
 // follow-up reach another; the same week's list made on the second laptop from the same data is
 // the same record (ids derived from region and week), not a duplicate; follow-up changes travel back.
 // The server makes the week's lists of every region itself (command and background run), the same
-// lists a laptop with the same data makes.
+// lists a laptop with the same data makes. A funnel alert rule made on one laptop and an
+// acknowledgement made on the other cross over, and the same alert muted on both is one record.
 #include "syncfixture.h"
 
 #include "analytics/riskjob.h"
 #include "risklistscheduler.h"
 #include "serverdatabase.h"
+#include "storage/funnelalertrepository.h"
 #include "storage/risksnapshotrepository.h"
+#include "sync/funnelalertrecorder.h"
 #include "sync/recordeditor.h"
 #include "sync/risklistrecorder.h"
 #include "sync/syncstate.h"
@@ -24,6 +27,7 @@ private Q_SLOTS:
     void initTestCase();
     void listAndFollowUpTravelAndMeet();
     void serverMakesEveryRegionsList();
+    void funnelRuleAndAcknowledgementCrossOver();
 
 private:
     std::unique_ptr<TestClient> client(const QString &login);
@@ -188,7 +192,7 @@ void TestRiskSync::serverMakesEveryRegionsList()
                                 .arg(lastWeek)), 4);
     // The laptop finds them stored and makes none; made by itself from the same data, they are
     // the same lists, entry for entry.
-    auto input = core::readRiskPageInput(director.db(), lastMonday);
+    auto input = core::readRiskPageInput(director.db(), lastMonday, lastMonday);
     QVERIFY(input);
     QCOMPARE(input.value().stored.size(), std::size_t(4));
     auto page = core::makeRiskPage(input.value(), 1);
@@ -223,6 +227,55 @@ void TestRiskSync::serverMakesEveryRegionsList()
     QVERIFY(director.count(QStringLiteral("SELECT count(*) FROM risk_snapshot WHERE made_by = 'server' AND iso_week = '%1'")
                                .arg(thisWeek)) >= 3);
     QCOMPARE(director.count(QStringLiteral("SELECT count(*) FROM outbox")), 0);
+}
+
+void TestRiskSync::funnelRuleAndAcknowledgementCrossOver()
+{
+    auto manager = client(QStringLiteral("mgr.east"));
+    auto director = client(QStringLiteral("director"));
+    core::FunnelAlertRule rule;
+    rule.name = QStringLiteral("华东：转化下降");
+    rule.metric = core::FunnelMetric::ConversionDrop;
+    rule.regionId = m_company.east;
+    rule.sigmaCenti = 250;
+    rule.minimumDeals = 8;
+    rule.recipients = {QStringLiteral("mgr.east@example.cn")};
+    auto ruleId = sync::FunnelAlertRecorder(manager->db()).saveRule(rule);
+    QVERIFY2(ruleId, ruleId ? "" : qPrintable(ruleId.error().message));
+    rule.id = ruleId.value();
+    const QString key = QStringLiteral("conversion_drop|engaging|%1||2026-11-09").arg(m_company.east);
+    const core::FunnelAlertState seen{key, core::FunnelAlertStatus::Acknowledged, {}, QStringLiteral("已安排复盘")};
+    QVERIFY(sync::FunnelAlertRecorder(director->db()).saveState(seen, m_company.east));
+
+    auto pushed = manager->sync();
+    QVERIFY2(pushed, pushed ? "" : qPrintable(pushed.error().message));
+    QCOMPARE(pushed.value().pushed, 1);
+    QVERIFY(director->sync());
+    QVERIFY(manager->sync());
+    auto rules = core::FunnelAlertRepository(director->db()).rules();
+    QVERIFY(rules);
+    QCOMPARE(rules.value().size(), std::size_t(1));
+    QVERIFY(rules.value().front() == rule);
+    auto states = core::FunnelAlertRepository(manager->db()).states();
+    QVERIFY(states);
+    QCOMPARE(states.value().size(), std::size_t(1));
+    QCOMPARE(states.value().front().alertKey, key);
+    QCOMPARE(states.value().front().status, core::FunnelAlertStatus::Acknowledged);
+    QCOMPARE(states.value().front().note, seen.note);
+
+    // Both laptops mute the same alert before syncing: the id comes from the key, so one record.
+    const core::FunnelAlertState muted{key, core::FunnelAlertStatus::Muted, QDate(2026, 12, 20), seen.note};
+    QVERIFY(sync::FunnelAlertRecorder(manager->db()).saveState(muted, m_company.east));
+    QVERIFY(sync::FunnelAlertRecorder(director->db()).saveState(muted, m_company.east));
+    QVERIFY(manager->sync());
+    QVERIFY(director->sync());
+    QVERIFY(manager->sync());
+    for (TestClient *laptop : {manager.get(), director.get()}) {
+        QCOMPARE(laptop->count(QStringLiteral("SELECT count(*) FROM funnel_alert_state")), 1);
+        QCOMPARE(laptop->count(QStringLiteral("SELECT count(*) FROM funnel_alert_state WHERE status = 'muted' "
+                                              "AND muted_until = '2026-12-20'")), 1);
+        QCOMPARE(laptop->count(QStringLiteral("SELECT count(*) FROM outbox")), 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRiskSync)

@@ -1,16 +1,20 @@
 // The Risk page in the real window on a demo database (offscreen): the week's lists are made on the
 // first visit and stored as synced records, shown per region with reasons and a risk trend; a
 // second visit shows the stored lists; follow-ups are saved and come back; the exports carry the
-// rows shown.
+// rows shown. Funnel alerts are acknowledged, muted and unmuted with the tab's buttons; the alert
+// rules dialog refuses a bad sensitivity beside the field and its rule is there after reopening.
 #include "guisupport.h"
 #include "sqlhelpers.h"
 #include "testsupport.h"
 
 #include "charts/risktrendchart.h"
+#include "dialogs/funnelalertrulesdialog.h"
 #include "dialogs/riskrulesdialog.h"
 #include "mainwindow.h"
+#include "pages/funnelalertcontroller.h"
 #include "pages/riskcontroller.h"
 #include "pages/riskpage.h"
+#include "widgets/funnelalertspanel.h"
 #include "widgets/riskfollowuppanel.h"
 
 #include "analytics/riskfeatures.h"
@@ -22,7 +26,11 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QAction>
+#include <QCheckBox>
 #include <QListWidget>
+#include <QTabWidget>
+#include <QToolButton>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -47,6 +55,8 @@ private Q_SLOTS:
     void secondVisitShowsTheStoredLists();
     void exportsCarryTheRowsShown();
     void companyNextStepsReplaceTheBuiltInOnes();
+    void funnelAlertsAreAcknowledgedMutedAndUnmuted();
+    void funnelAlertRuleIsCheckedSavedAndKept();
 
 private:
     ui::RiskPage *page() const { return m_window->riskPage(); }
@@ -130,11 +140,12 @@ void TestRiskPage::firstVisitMakesAndStoresTheWeeksLists()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM risk_snapshot_entry")), 37);
     // Stored through the outbox: the lists go to the server with the next sync.
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE entity IN ('risk_snapshot', 'risk_snapshot_entry')")), 41);
-    // Funnel alerts of the week, one sentence each (or one saying there are none).
+    // Funnel alerts of the week under the built-in rule, one sentence each.
     const auto &alerts = page()->pageData()->funnelAlerts;
-    QCOMPARE(page()->alertList()->count(), std::max<int>(1, int(alerts.size())));
-    if (!alerts.empty())
-        QVERIFY(page()->alertList()->item(0)->text().contains(QStringLiteral("(z = ")));
+    QVERIFY(alerts.size() >= 2);
+    QCOMPARE(page()->funnelAlerts()->table()->rowCount(), int(alerts.size()));
+    QVERIFY(page()->funnelAlerts()->table()->item(0, 0)->text().contains(QStringLiteral("(z = ")));
+    QCOMPARE(page()->funnelAlerts()->table()->item(0, 1)->text(), core::builtInFunnelAlertRule().name);
     for (int row = 0; row < 37; ++row) {
         const core::RiskListEntry *entry = page()->listModel()->entry(row);
         // Every entry says why and what to do, even an order whose risk is just the usual one.
@@ -279,6 +290,122 @@ void TestRiskPage::companyNextStepsReplaceTheBuiltInOnes()
     QVERIFY(ruleRow >= 0);
     dialog.table()->item(ruleRow, 2)->setText(QString());
     QCOMPARE(dialog.changedRules().value(code, QStringLiteral("x")), QString());
+}
+
+void TestRiskPage::funnelAlertsAreAcknowledgedMutedAndUnmuted()
+{
+    ui::FunnelAlertsPanel *panel = page()->funnelAlerts();
+    QTableWidget *table = panel->table();
+    // A region shows its own alerts and the company-wide ones.
+    QComboBox *region = page()->regionFilter();
+    region->setCurrentIndex(region->findText(QStringLiteral("East")));
+    const QString east = region->currentData().toString();
+    QVERIFY(table->rowCount() >= 1);
+    QVERIFY(table->rowCount() < int(page()->pageData()->funnelAlerts.size()));
+    for (const core::RaisedFunnelAlert *shown : panel->shown())
+        QVERIFY(shown->alert.regionId.isEmpty() || shown->alert.regionId == east);
+    region->setCurrentIndex(0);
+    const int alerts = table->rowCount();
+    QVERIFY(alerts >= 2);
+    auto *tabs = qobject_cast<QTabWidget *>(panel->parentWidget()->parentWidget());
+    QCOMPARE(tabs->tabText(tabs->indexOf(panel)), QStringLiteral("Funnel alerts (%1)").arg(alerts));
+    QSignalSpy saved(panel->controller(), &ui::FunnelAlertController::stateSaved);
+
+    table->setCurrentCell(0, 0);
+    const QString first = panel->shown()[0]->key;
+    QVERIFY(panel->acknowledgeButton()->isEnabled());
+    panel->acknowledgeButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 30000);
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("Acknowledged"));
+    QVERIFY(!panel->acknowledgeButton()->isEnabled());
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM funnel_alert_state WHERE alert_key = '%1' AND status = 'acknowledged'")
+                       .arg(first)), 1);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE entity = 'funnel_alert_state'")), 1);
+
+    // Muted for four weeks from the demo's today (Saturday 28 Nov): hidden, counted, stored.
+    table->setCurrentCell(1, 0);
+    const QString second = panel->shown()[1]->key;
+    panel->muteAction(ui::FunnelAlertsPanel::Mute::FourWeeks)->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 2, 30000);
+    QCOMPARE(table->rowCount(), alerts - 1);
+    for (const core::RaisedFunnelAlert *shown : panel->shown())
+        QVERIFY(shown->key != second);
+    QCOMPARE(panel->showMutedBox()->text(), QStringLiteral("Show muted (1)"));
+    QCOMPARE(tabs->tabText(tabs->indexOf(panel)), QStringLiteral("Funnel alerts (%1)").arg(alerts - 1));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM funnel_alert_state WHERE alert_key = '%1' AND status = 'muted' "
+                                  "AND muted_until = '2026-12-25'").arg(second)), 1);
+
+    // Shown again with "Show muted", then unmuted with its button.
+    panel->showMutedBox()->click();
+    QCOMPARE(table->rowCount(), alerts);
+    table->setCurrentCell(1, 0);
+    QCOMPARE(panel->shown()[1]->key, second);
+    QCOMPARE(table->item(1, 2)->text(), QStringLiteral("Muted until 25 Dec 2026"));
+    QVERIFY(panel->unmuteButton()->isEnabled() && !panel->muteButton()->isEnabled());
+    panel->unmuteButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 3, 30000);
+    QCOMPARE(table->item(1, 2)->text(), QStringLiteral("New"));
+    QCOMPARE(panel->showMutedBox()->text(), QStringLiteral("Show muted (0)"));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM funnel_alert_state WHERE alert_key = '%1' AND status = 'open'")
+                       .arg(second)), 1);
+    panel->showMutedBox()->click();
+}
+
+void TestRiskPage::funnelAlertRuleIsCheckedSavedAndKept()
+{
+    ui::FunnelAlertsPanel *panel = page()->funnelAlerts();
+    panel->rulesButton()->click();
+    QPointer<ui::FunnelAlertRulesDialog> dialog = panel->rulesDialog();
+    QVERIFY(dialog && dialog->isVisible());
+    QCOMPARE(dialog->ruleList()->count(), 0);
+    dialog->addButton()->click();
+    QCOMPARE(dialog->ruleList()->count(), 1);
+    dialog->nameEdit()->setText(QStringLiteral("Drops, strict"));
+    dialog->metricBox()->setCurrentIndex(dialog->metricBox()->findData(QStringLiteral("conversion_drop")));
+    dialog->sigmaEdit()->setText(QStringLiteral("7"));
+    dialog->recipientsEdit()->setText(QStringLiteral("li.wei@example.cn, bob"));
+    QCOMPARE(dialog->problemShown(core::FunnelRuleField::Sigma), QStringLiteral("Sensitivity must be between 1.5 and 6 sigma."));
+    QCOMPARE(dialog->problemShown(core::FunnelRuleField::Recipients),
+             QStringLiteral("“bob” is neither an e-mail address nor a user id."));
+    QCOMPARE(dialog->problemShown(core::FunnelRuleField::Name), QString());
+    dialog->saveButton()->click();
+    QVERIFY(dialog && dialog->isVisible());  // refused: nothing saved
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM funnel_alert_rule")), 0);
+
+    dialog->sigmaEdit()->setText(QStringLiteral("2.5"));
+    dialog->recipientsEdit()->setText(QStringLiteral("li.wei@example.cn"));
+    QCOMPARE(dialog->problemShown(core::FunnelRuleField::Sigma), QString());
+    QSignalSpy raised(panel->controller(), &ui::FunnelAlertController::raised);
+    dialog->saveButton()->click();
+    QTRY_VERIFY(!dialog);
+    QTRY_COMPARE_WITH_TIMEOUT(raised.size(), 1, 60000);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM funnel_alert_rule WHERE name = 'Drops, strict' AND "
+                                  "metric = 'conversion_drop' AND sigma_centi = 250 AND recipients = 'li.wei@example.cn' "
+                                  "AND region_id IS NULL AND enabled = 1")), 1);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE entity = 'funnel_alert_rule'")), 1);
+    // Only the rule's alerts now: conversion drops beyond 2.5 sigma, raised by it.
+    for (const core::RaisedFunnelAlert *shown : panel->shown()) {
+        QCOMPARE(shown->alert.metric, core::FunnelMetric::ConversionDrop);
+        QVERIFY(std::abs(shown->alert.zScore) > 2.5);
+        QCOMPARE(shown->ruleName, QStringLiteral("Drops, strict"));
+    }
+
+    // Reopened with the window: the rule is read back from the database.
+    closeWindow();
+    openWindow();
+    m_window->showPage(Page::Risk);
+    waitForPage();
+    page()->funnelAlerts()->rulesButton()->click();
+    dialog = page()->funnelAlerts()->rulesDialog();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->ruleList()->count(), 1);
+    QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("Drops, strict"));
+    QCOMPARE(dialog->metricBox()->currentData().toString(), QStringLiteral("conversion_drop"));
+    QCOMPARE(dialog->sigmaEdit()->text(), QStringLiteral("2.5"));
+    QCOMPARE(dialog->recipientsEdit()->text(), QStringLiteral("li.wei@example.cn"));
+    QVERIFY(dialog->enabledBox()->isChecked());
+    QVERIFY(dialog->changes().saved.empty());
+    dialog->reject();
 }
 
 QTEST_MAIN(TestRiskPage)

@@ -3,6 +3,8 @@
 #include <QFutureWatcher>
 #include <QObject>
 
+#include <memory>
+
 namespace vantage::ui {
 
 // A page's background work in phases (read, compute, store): each phase's future can be followed
@@ -59,8 +61,10 @@ void PhasedJob::follow(QFuture<T> future, const QString &title, const QString &s
             Q_EMIT failed(stoppedMessage);
             return;
         }
-        // Queued: TaskProgress hides for this phase before the next one shows it again.
-        QMetaObject::invokeMethod(this, [done, result = watcher->result()] { done(result); }, Qt::QueuedConnection);
+        // Queued: TaskProgress hides for this phase before the next one shows it again. Shared, not
+        // copied into the call: a result can be the whole page (history included).
+        QMetaObject::invokeMethod(this, [done, result = std::make_shared<const T>(watcher->result())] { done(*result); },
+                                  Qt::QueuedConnection);
     });
     watcher->setFuture(std::move(future));
     Q_EMIT phaseStarted(watcher, title);

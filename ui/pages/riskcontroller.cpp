@@ -32,7 +32,7 @@ void RiskController::request()
     if (!m_store)
         return;
     const quint64 generation = begin();
-    follow(core::loadRiskPageInput(*m_store, monday()), tr("Reading the pipeline history…"),
+    follow(core::loadRiskPageInput(*m_store, monday(), core::dashboardAsOf(m_info)), tr("Reading the pipeline history…"),
            tr("The risk list stopped before it had a result."),
            [this, generation](const core::Result<core::RiskPageInput> &input) {
                if (!isCurrent(generation))

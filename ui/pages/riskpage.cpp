@@ -6,6 +6,7 @@
 #include "forecastexport.h"
 #include "riskcontroller.h"
 #include "riskexport.h"
+#include "widgets/funnelalertspanel.h"
 #include "widgets/pagetitle.h"
 #include "widgets/riskfollowuppanel.h"
 #include "widgets/taskprogress.h"
@@ -24,7 +25,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QListWidget>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
@@ -198,11 +198,13 @@ QTabWidget *RiskPage::buildBottomTabs(QWidget *parent)
     m_pipeline->horizontalHeader()->setSectionResizeMode(core::RiskPipelineModel::Reason, QHeaderView::Stretch);
     layout->addWidget(m_pipelineTitle);
     layout->addWidget(m_pipeline, 1);
-    m_alerts = new QListWidget(m_bottomTabs);
-    m_alerts->setWordWrap(true);
-    m_alerts->setAlternatingRowColors(true);
+    m_funnel = new FunnelAlertsPanel(m_bottomTabs);
     m_bottomTabs->addTab(pipeline, QString());
-    m_bottomTabs->addTab(m_alerts, QString());
+    m_bottomTabs->addTab(m_funnel, QString());
+    connect(m_funnel, &FunnelAlertsPanel::shownChanged, this, [this](int shown) {
+        m_bottomTabs->setTabText(1, shown > 0 ? tr("Funnel alerts (%1)").arg(shown) : tr("Funnel alerts"));
+    });
+    connect(m_funnel, &FunnelAlertsPanel::message, this, &RiskPage::message);
     return m_bottomTabs;
 }
 
@@ -219,7 +221,7 @@ void RiskPage::retranslateUi()
     m_pipelineTitle->setText(tr("Every open deal, riskiest first. Outcome in four weeks: lost, or still open past "
                                 "the expected close date."));
     m_bottomTabs->setTabText(0, tr("Whole open pipeline"));
-    fillAlerts(m_region->currentData().toString());
+    m_funnel->retranslate();
     m_week->setText(weekText());
     fillFilters();
     m_listModel->retranslate();
@@ -244,28 +246,6 @@ QString RiskPage::weekText() const
     return (byServer ? tr("Week %1 (Monday %2): lists made by the server at %3")
                      : tr("Week %1 (Monday %2): lists made on this computer at %3"))
         .arg(m_data->isoWeek, core::displayDate(m_data->monday), made);
-}
-
-// This week's funnel alerts of the region shown (and the company-wide ones), strongest first.
-void RiskPage::fillAlerts(const QString &regionId)
-{
-    m_alerts->clear();
-    int shown = 0;
-    if (m_data) {
-        QHash<QString, QString> regionNames;  // in the UI language while the demo is open
-        for (auto it = m_data->history->regionNames.cbegin(); it != m_data->history->regionNames.cend(); ++it)
-            regionNames.insert(it.key(), core::EnumLabels::dataName(it.value()));
-        for (const core::FunnelAlert &alert : m_data->funnelAlerts) {
-            if (!regionId.isEmpty() && !alert.regionId.isEmpty() && alert.regionId != regionId)
-                continue;
-            m_alerts->addItem(core::funnelAlertText(alert, regionNames, m_data->history->productNames));
-            ++shown;
-        }
-        if (shown == 0)
-            m_alerts->addItem(tr("No funnel alerts this week: conversion and time in each stage stayed within their "
-                                 "usual range (the 12 weeks before)."));
-    }
-    m_bottomTabs->setTabText(1, shown > 0 ? tr("Funnel alerts (%1)").arg(shown) : tr("Funnel alerts"));
 }
 
 QString RiskPage::reviewText() const
@@ -307,8 +287,10 @@ void RiskPage::fillFilters()
 void RiskPage::setStore(core::Store *store, const core::StoreInfo &info)
 {
     m_controller->setStore(store, info);
+    m_funnel->setStore(store);
     m_info = info;
     m_data.reset();
+    m_funnel->clear();
     m_listModel->clear();
     m_pipelineModel->clear();
     m_stale = true;
@@ -320,6 +302,8 @@ void RiskPage::setStore(core::Store *store, const core::StoreInfo &info)
 void RiskPage::clearStore()
 {
     m_controller->clearStore();
+    m_funnel->setStore(nullptr);
+    m_funnel->clear();
     m_data.reset();
     for (QPushButton *button : {m_print, m_pdf, m_xlsx, m_csv, m_rules})
         button->setEnabled(false);
@@ -346,7 +330,7 @@ void RiskPage::refreshNow()
 
 void RiskPage::showFunnelAlerts()
 {
-    m_bottomTabs->setCurrentWidget(m_alerts);
+    m_bottomTabs->setCurrentWidget(m_funnel);
 }
 
 void RiskPage::showEvent(QShowEvent *event)
@@ -384,6 +368,7 @@ void RiskPage::onPageReady(std::shared_ptr<const core::RiskPageData> ready)
     m_pipelineModel->setAssessment(m_data->history, m_data->assessment);
     m_actionRules = m_data->actionRules;
     m_listModel->setActionRules(m_actionRules);
+    m_funnel->setData(m_data, core::dashboardAsOf(m_info));
     retranslateUi();
     applyFilters();
     const core::RiskAssessment &a = m_data->assessment;
@@ -403,7 +388,7 @@ void RiskPage::applyFilters()
     m_listModel->setFilter(region, owner);
     m_pipelineModel->setFilter(region, owner);
     m_review->setText(reviewText());
-    fillAlerts(region);
+    m_funnel->setRegion(region);
     if (m_listModel->rowCount() > 0)
         m_list->selectRow(0);
     showSelected();

@@ -12,7 +12,6 @@
 class QComboBox;
 class QLabel;
 class QPushButton;
-class QListWidget;
 class QTabWidget;
 class QTableView;
 
@@ -24,6 +23,7 @@ class Store;
 
 namespace vantage::ui {
 
+class FunnelAlertsPanel;
 class RiskController;
 class RiskFollowUpPanel;
 class RiskTrendChart;
@@ -59,7 +59,7 @@ public:
     RiskController *controller() const { return m_controller; }
     QTableView *listTable() const { return m_list; }
     QTableView *pipelineTable() const { return m_pipeline; }
-    QListWidget *alertList() const { return m_alerts; }
+    FunnelAlertsPanel *funnelAlerts() const { return m_funnel; }
     core::RiskListModel *listModel() const { return m_listModel; }
     core::RiskPipelineModel *pipelineModel() const { return m_pipelineModel; }
     QComboBox *regionFilter() const { return m_region; }
@@ -92,7 +92,6 @@ private:
     void fillFilters();
     void applyFilters();
     void showSelected();
-    void fillAlerts(const QString &regionId);
     void chooseExport(ExportKind kind);
     void print();
     void editActionRules();
@@ -118,7 +117,7 @@ private:
     QTableView *m_list = nullptr;
     QTableView *m_pipeline = nullptr;
     QTabWidget *m_bottomTabs = nullptr;
-    QListWidget *m_alerts = nullptr;
+    FunnelAlertsPanel *m_funnel = nullptr;
     core::RiskListModel *m_listModel = nullptr;
     core::RiskPipelineModel *m_pipelineModel = nullptr;
     RiskFollowUpPanel *m_followUp = nullptr;

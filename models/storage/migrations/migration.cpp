@@ -9,6 +9,7 @@ const std::vector<Migration> &schemaMigrations()
         migration0002ReportingIndexes(),
         migration0003SyncedStages(),
         migration0004RiskList(),
+        migration0005FunnelAlertRules(),
     };
     return migrations;
 }

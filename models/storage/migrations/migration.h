@@ -31,5 +31,6 @@ Migration migration0001Domain();
 Migration migration0002ReportingIndexes();
 Migration migration0003SyncedStages();
 Migration migration0004RiskList();
+Migration migration0005FunnelAlertRules();
 
 } // namespace vantage::core

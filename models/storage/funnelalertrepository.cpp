@@ -1,0 +1,56 @@
+#include "funnelalertrepository.h"
+
+#include "sql.h"
+
+namespace vantage::core {
+
+Result<std::vector<FunnelAlertRule>> FunnelAlertRepository::rules() const
+{
+    auto q = Sql(m_db).query(QStringLiteral("SELECT id, name, metric, region_id, product_id, sigma_centi, minimum_deals, "
+                                            "recent_weeks, baseline_weeks, recipients, enabled FROM funnel_alert_rule "
+                                            "WHERE deleted = 0 ORDER BY name, id"));
+    if (!q)
+        return q.error();
+    std::vector<FunnelAlertRule> rules;
+    while (q.value().next()) {
+        const QSqlQuery &row = q.value();
+        // A metric a newer version added: the rule is left out rather than read as another one.
+        if (!isFunnelMetricCode(row.value(2).toString()))
+            continue;
+        FunnelAlertRule rule;
+        rule.id = row.value(0).toString();
+        rule.name = row.value(1).toString();
+        rule.metric = funnelMetricFromCode(row.value(2).toString());
+        rule.regionId = row.value(3).toString();
+        rule.productId = row.value(4).toString();
+        rule.sigmaCenti = row.value(5).toInt();
+        rule.minimumDeals = row.value(6).toInt();
+        rule.recentWeeks = row.value(7).toInt();
+        rule.baselineWeeks = row.value(8).toInt();
+        rule.recipients = splitRecipients(row.value(9).toString());
+        rule.enabled = row.value(10).toBool();
+        rules.push_back(std::move(rule));
+    }
+    return rules;
+}
+
+Result<std::vector<FunnelAlertState>> FunnelAlertRepository::states() const
+{
+    auto q = Sql(m_db).query(QStringLiteral("SELECT alert_key, status, muted_until, note FROM funnel_alert_state "
+                                            "WHERE deleted = 0 ORDER BY alert_key"));
+    if (!q)
+        return q.error();
+    std::vector<FunnelAlertState> states;
+    while (q.value().next()) {
+        const QSqlQuery &row = q.value();
+        FunnelAlertState state;
+        state.alertKey = row.value(0).toString();
+        state.status = funnelAlertStatusFromCode(row.value(1).toString()).value_or(FunnelAlertStatus::Open);
+        state.mutedUntil = QDate::fromString(row.value(2).toString(), Qt::ISODate);
+        state.note = row.value(3).toString();
+        states.push_back(std::move(state));
+    }
+    return states;
+}
+
+} // namespace vantage::core

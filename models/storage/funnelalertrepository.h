@@ -1,0 +1,25 @@
+#pragma once
+
+#include "analytics/funnelalertrules.h"
+#include "domain/result.h"
+
+#include <QSqlDatabase>
+
+namespace vantage::core {
+
+// Reads the company's funnel alert rules and what managers did with each alert.
+class FunnelAlertRepository
+{
+public:
+    explicit FunnelAlertRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    // Every rule not deleted, enabled or not, by name.
+    Result<std::vector<FunnelAlertRule>> rules() const;
+    // Every acknowledgement and mute (and unmute) not deleted.
+    Result<std::vector<FunnelAlertState>> states() const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace vantage::core
