@@ -375,6 +375,26 @@
         <source>| ranking | precision of the ten | lift | AUC | AUC, losses alone | AUC, orders alone | Brier |</source>
         <translation>| 排序方法 | 前十名精确率 | 提升度 | AUC | 仅计丢单的 AUC | 仅订单的 AUC | Brier |</translation>
     </message>
+    <message>
+        <source>%1 (rule: %2)</source>
+        <translation>%1（规则：%2）</translation>
+    </message>
+    <message>
+        <source>[acknowledged] %1</source>
+        <translation>[已确认] %1</translation>
+    </message>
+    <message>
+        <source>[muted] %1</source>
+        <translation>[已静音] %1</translation>
+    </message>
+    <message>
+        <source>Funnel alerts: also the muted ones.</source>
+        <translation>漏斗预警：也列出已静音的预警。</translation>
+    </message>
+    <message>
+        <source>%1; %2 muted (--all shows them)</source>
+        <translation>%1；%2 条已静音（--all 可显示）</translation>
+    </message>
 </context>
 <context>
     <name>vantage::core::Connection</name>
@@ -1003,6 +1023,72 @@
         <source>Combination (%1)</source>
         <comment>the methods combined</comment>
         <translation>组合预测（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::FunnelAlertRule</name>
+    <message>
+        <source>“%1” is neither an e-mail address nor a user id.</source>
+        <translation>“%1”既不是电子邮件地址，也不是用户 ID。</translation>
+    </message>
+    <message>
+        <source>Any change</source>
+        <translation>任何变化</translation>
+    </message>
+    <message>
+        <source>Conversion drops</source>
+        <translation>转化率下降</translation>
+    </message>
+    <message>
+        <source>Conversion rises</source>
+        <translation>转化率上升</translation>
+    </message>
+    <message>
+        <source>Time in stage gets longer</source>
+        <translation>阶段停留时间变长</translation>
+    </message>
+    <message>
+        <source>Time in stage gets shorter</source>
+        <translation>阶段停留时间变短</translation>
+    </message>
+    <message>
+        <source>Built-in: any change at 3 sigma</source>
+        <translation>内置：任何达到 3 sigma 的变化</translation>
+    </message>
+    <message>
+        <source>Give the rule a name.</source>
+        <translation>请为规则命名。</translation>
+    </message>
+    <message>
+        <source>Sensitivity must be between %1 and %2 sigma.</source>
+        <translation>灵敏度必须在 %1 到 %2 sigma 之间。</translation>
+    </message>
+    <message>
+        <source>Minimum deals must be a whole number from 3 to 500.</source>
+        <translation>最少交易数必须是 3 到 500 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Recent weeks must be a whole number from 1 to 4.</source>
+        <translation>近期周数必须是 1 到 4 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Baseline weeks must be a whole number from 4 to 52.</source>
+        <translation>基线周数必须是 4 到 52 之间的整数。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::core::FunnelAlertRules</name>
+    <message>
+        <source>New</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation>已静音</translation>
     </message>
 </context>
 <context>
@@ -2142,6 +2228,32 @@
     </message>
 </context>
 <context>
+    <name>vantage::server::RiskListMaker</name>
+    <message>
+        <source>A week&apos;s risk lists start on a Monday.</source>
+        <translation>每周的风险清单从周一开始。</translation>
+    </message>
+    <message>
+        <source>No folder for the scratch database of the risk lists.</source>
+        <translation>无法为风险清单的临时数据库创建文件夹。</translation>
+    </message>
+    <message>
+        <source>The scratch copy of the synced rows failed.</source>
+        <translation>复制同步记录到临时数据库失败。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::server::RiskListScheduler</name>
+    <message>
+        <source>risk lists of %1 not made: %2</source>
+        <translation>%1 的风险清单未能生成：%2</translation>
+    </message>
+    <message>
+        <source>risk lists of %1: %2 made (%3 entries), %4 already there</source>
+        <translation>%1 的风险清单：新建 %2 份（%3 条），已有 %4 份</translation>
+    </message>
+</context>
+<context>
     <name>vantage::server::ServerCommands</name>
     <message>
         <source>error: %1</source>
@@ -2280,12 +2392,24 @@
         <translation>serve：工作线程数，每个线程使用自己的数据库连接（默认 32）。</translation>
     </message>
     <message>
-        <source>import demo, import csv: shift the dates to end the day before this date.</source>
-        <translation>import demo、import csv：平移日期，使数据截止到该日期的前一天。</translation>
+        <source>serve: a proxy whose X-Forwarded-For header names the client; repeat for several (default: 127.0.0.1 and ::1, nginx on this host).</source>
+        <translation>serve：其 X-Forwarded-For 标头可信地指明客户端地址的代理；可重复指定多个（默认：127.0.0.1 和 ::1，即本机上的 nginx）。</translation>
+    </message>
+    <message>
+        <source>risk lists of %1: %2 made (%3 entries), %4 already there; %5 synced rows read</source>
+        <translation>%1 的风险清单：新建 %2 份（%3 条），已有 %4 份；读取同步记录 %5 条</translation>
+    </message>
+    <message>
+        <source>serve: do not make the weekly risk lists (run `risk-lists` from cron, or let another instance make them).</source>
+        <translation>serve：不生成每周风险清单（由 cron 运行 `risk-lists`，或交给另一个实例生成）。</translation>
+    </message>
+    <message>
+        <source>import demo, import csv: shift the dates to end the day before this date; risk-lists: a day of the week to make the lists of.</source>
+        <translation>import demo、import csv：平移日期，使数据截止到该日期的前一天；risk-lists：要生成清单的那一周中的某一天。</translation>
     </message>
     <message>
         <source>Commands:
-  serve [--port N] [--bind ADDRESS] [--threads N] [--demo]
+  serve [--port N] [--bind ADDRESS] [--threads N] [--demo] [--no-risk-lists]
   migrate
   user add LOGIN --name NAME --role ROLE   (password on standard input)
   user passwd LOGIN | user disable LOGIN | user enable LOGIN
@@ -2293,21 +2417,19 @@
   region add CODE --name NAME --currency CODE
   region assign LOGIN CODE | region unassign LOGIN CODE
   import demo [--as-of YYYY-MM-DD] | import csv DIR [--as-of YYYY-MM-DD] | import database FILE
-      (into an empty server; the password of the imported users on standard input)</source>
+      (into an empty server; the password of the imported users on standard input)
+  risk-lists [--as-of YYYY-MM-DD]   (the week&apos;s risk lists of every region without one; serve makes them by itself unless --no-risk-lists)</source>
         <translation>命令：
-  serve [--port N] [--bind ADDRESS] [--threads N] [--demo]
+  serve [--port N] [--bind ADDRESS] [--threads N] [--demo] [--no-risk-lists]
   migrate
-  user add LOGIN --name NAME --role ROLE   （密码通过标准输入提供）
+  user add LOGIN --name NAME --role ROLE   （密码从标准输入读取）
   user passwd LOGIN | user disable LOGIN | user enable LOGIN
   device revoke CLIENT_ID
   region add CODE --name NAME --currency CODE
   region assign LOGIN CODE | region unassign LOGIN CODE
   import demo [--as-of YYYY-MM-DD] | import csv DIR [--as-of YYYY-MM-DD] | import database FILE
-      （仅导入空服务器；导入用户的密码从标准输入读取）</translation>
-    </message>
-    <message>
-        <source>serve: a proxy whose X-Forwarded-For header names the client; repeat for several (default: 127.0.0.1 and ::1, nginx on this host).</source>
-        <translation>serve：其 X-Forwarded-For 标头可信地指明客户端地址的代理；可重复指定多个（默认：127.0.0.1 和 ::1，即本机上的 nginx）。</translation>
+      （导入到空服务器；导入用户的密码从标准输入读取）
+  risk-lists [--as-of YYYY-MM-DD]   （为尚无清单的每个区域生成该周风险清单；除非指定 --no-risk-lists，serve 会自动生成）</translation>
     </message>
 </context>
 <context>
@@ -3054,6 +3176,183 @@ The demo database is built from two public data sets, bundled unchanged. Every d
     </message>
 </context>
 <context>
+    <name>vantage::ui::FunnelAlertController</name>
+    <message>
+        <source>The alert could not be updated: %1</source>
+        <translation>无法更新该预警：%1</translation>
+    </message>
+    <message>
+        <source>The alert rules could not be saved: %1</source>
+        <translation>无法保存预警规则：%1</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::FunnelAlertRulesDialog</name>
+    <message>
+        <source>(no name)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <source>Funnel alert rules</source>
+        <translation>漏斗预警规则</translation>
+    </message>
+    <message>
+        <source>Each enabled rule raises the alerts of its metric and scope at its own sensitivity. Without rules, the built-in one watches every stage for any change at 3 sigma.</source>
+        <translation>每条启用的规则按其自身的灵敏度，针对其指标和范围发出预警。没有规则时，内置规则以 3 sigma 监控每个阶段的任何变化。</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Raise alerts with this rule</source>
+        <translation>按此规则发出预警</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>所有区域</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>所有产品</translation>
+    </message>
+    <message>
+        <source>How unusual a change must be, in standard errors from the baseline: 1.5 to 6 (3 is the built-in rule; higher means fewer alerts).</source>
+        <translation>变化需偏离基线多少个标准误才算异常：1.5 到 6（内置规则为 3；数值越高，预警越少）。</translation>
+    </message>
+    <message>
+        <source>E-mail addresses or user ids, separated by commas</source>
+        <translation>电子邮件地址或用户 ID，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>产品：</translation>
+    </message>
+    <message>
+        <source>Sensitivity (sigma):</source>
+        <translation>灵敏度（sigma）：</translation>
+    </message>
+    <message>
+        <source>Minimum deals:</source>
+        <translation>最少交易数：</translation>
+    </message>
+    <message>
+        <source>Recent weeks:</source>
+        <translation>近期周数：</translation>
+    </message>
+    <message>
+        <source>Baseline weeks:</source>
+        <translation>基线周数：</translation>
+    </message>
+    <message>
+        <source>Recipients:</source>
+        <translation>接收人：</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>新规则</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::ui::FunnelAlertsPanel</name>
+    <message>
+        <source>Alert</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Funnel alert rules…</source>
+        <translation>漏斗预警规则…</translation>
+    </message>
+    <message>
+        <source>Which alerts to raise: metric, region, product, sensitivity and recipients</source>
+        <translation>发出哪些预警：指标、区域、产品、灵敏度和接收人</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <source>For 1 week</source>
+        <translation>1 周</translation>
+    </message>
+    <message>
+        <source>For 4 weeks</source>
+        <translation>4 周</translation>
+    </message>
+    <message>
+        <source>Until unmuted</source>
+        <translation>直到取消静音</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>取消静音</translation>
+    </message>
+    <message>
+        <source>Show muted (%1)</source>
+        <translation>显示已静音（%1）</translation>
+    </message>
+    <message>
+        <source>Muted until %1</source>
+        <translation>静音至 %1</translation>
+    </message>
+    <message>
+        <source>Muted until unmuted</source>
+        <translation>静音直到取消</translation>
+    </message>
+    <message>
+        <source>Stages whose recent weeks left their usual range, strongest first. Select one to acknowledge or mute it.</source>
+        <translation>近几周超出通常范围的阶段，最显著的在前。选中一条即可确认或静音。</translation>
+    </message>
+    <message>
+        <source>No funnel alerts this week other than the muted ones.</source>
+        <translation>本周除已静音的预警外没有漏斗预警。</translation>
+    </message>
+    <message>
+        <source>No funnel alerts this week: conversion and time in each stage stayed within their usual range (the 12 weeks before).</source>
+        <translation>本周没有漏斗预警：各阶段的转化率和停留时间都在通常范围内（此前 12 周）。</translation>
+    </message>
+    <message>
+        <source>No funnel alerts this week under your rules.</source>
+        <translation>按您的规则，本周没有漏斗预警。</translation>
+    </message>
+    <message>
+        <source>Funnel alert rules saved. The alerts are raised again under them.</source>
+        <translation>漏斗预警规则已保存，将按新规则重新发出预警。</translation>
+    </message>
+</context>
+<context>
     <name>vantage::ui::LoginDialog</name>
     <message>
         <source>Enter the server address your administrator gave you, for example https://vantage.example.com.</source>
@@ -3676,10 +3975,6 @@ The demo database is built from two public data sets, bundled unchanged. Every d
     <message>
         <source>Whole open pipeline</source>
         <translation>全部未结商机</translation>
-    </message>
-    <message>
-        <source>No funnel alerts this week: conversion and time in each stage stayed within their usual range (the 12 weeks before).</source>
-        <translation>本周没有漏斗预警：各阶段的转化率和停留时间都在其通常范围内（与此前 12 周相比）。</translation>
     </message>
     <message>
         <source>Funnel alerts (%1)</source>
