@@ -58,6 +58,11 @@ ScreenshotRunner::ScreenshotRunner(ui::MainWindow *window, const QString &direct
                            m_dialog->show();
                            return m_dialog;
                        }});
+    m_shots.push_back({QStringLiteral("06e-risk-follow-up-by-manager"), [this] {
+                           m_window->showPage(ui::MainWindow::Page::Risk);
+                           m_window->riskPage()->showFollowUpByManager();
+                           return static_cast<QWidget *>(m_window);
+                       }});
     m_shots.push_back({QStringLiteral("11-settings"), [this] {
                            static const core::AppSettings settings;
                            m_dialog = new ui::SettingsDialog(settings, m_window);

@@ -1628,6 +1628,13 @@
     </message>
 </context>
 <context>
+    <name>vantage::core::RiskLoop</name>
+    <message>
+        <source>No regional manager</source>
+        <translation>无区域经理</translation>
+    </message>
+</context>
+<context>
     <name>vantage::core::RiskPipelineModel</name>
     <message>
         <source>#</source>
@@ -3862,6 +3869,41 @@ The demo database is built from two public data sets, bundled unchanged. Every d
     </message>
 </context>
 <context>
+    <name>vantage::ui::RiskLoopView</name>
+    <message>
+        <source>Each regional manager&apos;s lists over this week and the seven before: how many entries got a follow-up, and in how many the suggested step was taken.</source>
+        <translation>各区域经理本周及此前七周的清单：有多少条目已跟进，其中多少采取了建议的步骤。</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>清单数</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>条目数</translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation>已跟进</translation>
+    </message>
+    <message>
+        <source>Took the suggested step</source>
+        <translation>已采取建议步骤</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3%)</source>
+        <translation>%2 条中 %1 条（%3%）</translation>
+    </message>
+</context>
+<context>
     <name>vantage::ui::RiskPage</name>
     <message>
         <source>Cancelled: the list shown is from the previous run.</source>
@@ -3928,10 +3970,6 @@ The demo database is built from two public data sets, bundled unchanged. Every d
         <translation>全部销售代表</translation>
     </message>
     <message>
-        <source>%1 open deals scored. Model learned from %2 deal-weeks of your own history (weight %3%); four-week outcome: lost, or still open past the expected close date.</source>
-        <translation>已为 %1 个未结商机评分。模型从您自己的 %2 个历史商机周中学习（权重 %3%）；四周结果指：丢单，或过了预计成交日仍未成交。</translation>
-    </message>
-    <message>
         <source>Top 10 deals at risk, week %1: %2</source>
         <translation>第 %1 周风险最高的 10 个商机：%2</translation>
     </message>
@@ -3969,10 +4007,6 @@ The demo database is built from two public data sets, bundled unchanged. Every d
         <translation>贵公司针对每个风险原因的下一步做法</translation>
     </message>
     <message>
-        <source>Every open deal, riskiest first. Outcome in four weeks: lost, or still open past the expected close date.</source>
-        <translation>全部未结商机，风险从高到低。四周结果指：丢单，或过了预计成交日仍未成交。</translation>
-    </message>
-    <message>
         <source>Whole open pipeline</source>
         <translation>全部未结商机</translation>
     </message>
@@ -3983,6 +4017,18 @@ The demo database is built from two public data sets, bundled unchanged. Every d
     <message>
         <source>Funnel alerts</source>
         <translation>漏斗预警</translation>
+    </message>
+    <message>
+        <source>Every open deal and order, riskiest first. Outcome in four weeks: lost, or still open past the expected close date; an order: cancelled, or shipped after its due date.</source>
+        <translation>所有未结商机和订单，风险最高的在前。四周结果指：丢单，或过了预计成交日仍未成交；订单指：被取消，或在交货日期之后才发货。</translation>
+    </message>
+    <message>
+        <source>Follow-up by manager</source>
+        <translation>按经理统计跟进</translation>
+    </message>
+    <message>
+        <source>%1 open deals and orders scored. Models learned from %2 weekly outcomes of your own deals and orders (weight: deals %3%, orders %4%); four-week outcome: lost, or still open past the expected close date; an order: cancelled, or shipped after its due date.</source>
+        <translation>已为 %1 个未结商机和订单评分。模型从您自己商机和订单的 %2 个每周结果中学习（权重：商机 %3%，订单 %4%）；四周结果指：丢单，或过了预计成交日仍未成交；订单指：被取消，或在交货日期之后才发货。</translation>
     </message>
 </context>
 <context>

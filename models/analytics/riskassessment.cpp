@@ -46,7 +46,11 @@ std::vector<RiskScore> scoreRiskWeek(RiskWeek week, const RiskModel &model)
     scores.reserve(week.rows.size());
     for (RiskRow &row : week.rows) {
         const double probability = model.probability(row);
-        auto reasons = topRiskReasons(model.contributions(row));
+        std::vector<double> contributions = model.contributions(row);
+        // Past its close date, "all the time to close gone" repeats "expected to close …, … ago".
+        if (row.features.daysOverdue > 0)
+            contributions[std::size_t(RiskFactor::CloseElapsed)] = 0.0;
+        auto reasons = topRiskReasons(contributions);
         scores.push_back({std::move(row), probability, std::move(reasons)});
     }
     rankRiskScores(scores);

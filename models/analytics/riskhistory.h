@@ -3,6 +3,7 @@
 #include <QDate>
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -94,6 +95,7 @@ struct RiskHistory
     QHash<QString, QString> regionNames;
     QHash<QString, QString> regionCodes;
     QHash<QString, QString> productNames;
+    QHash<QString, QStringList> regionManagers;                    // region → its regional managers, by id
 
     const RiskStage *stage(const QString &code) const
     {

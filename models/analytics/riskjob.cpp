@@ -169,6 +169,17 @@ Result<RiskPageInput> readRiskPageInput(const QSqlDatabase &db, const QDate &mon
     input.followUps = std::move(followUps.value());
     input.followUps.insert(lastFollowUps.value());
     input.actionRules = std::move(rules.value());
+    for (int weeksBack = 2; weeksBack < kRiskLoopWeeks; ++weeksBack) {
+        const QString week = isoWeekOf(monday.addDays(-7 * weeksBack));
+        auto lists = snapshots.snapshotsOf(week);
+        if (!lists)
+            return lists.error();
+        auto done = snapshots.followUpsOf(week);
+        if (!done)
+            return done.error();
+        input.earlierLists.insert(input.earlierLists.end(), lists.value().begin(), lists.value().end());
+        input.followUps.insert(done.value());
+    }
     return input;
 }
 
@@ -215,6 +226,10 @@ Result<RiskPageData> makeRiskPage(const RiskPageInput &input, qint64 madeAtMs, c
         return Error{ErrorCode::Cancelled, QString(), {}};
     addTrends(data);
     data.lastWeek = reviewLastWeek(input);
+    data.loopLists = input.earlierLists;
+    data.loopLists.insert(data.loopLists.end(), input.lastWeek.begin(), input.lastWeek.end());
+    data.loopLists.insert(data.loopLists.end(), data.snapshots.begin(), data.snapshots.end());
+    data.loopByManager = riskLoopByManager(data.loopLists, data.followUps, *input.history);
     data.funnelAlerts = raiseFunnelAlerts(*input.history, input.monday, input.funnelRules);
     applyFunnelAlertStates(data.funnelAlerts, input.funnelStates, input.today.isValid() ? input.today : input.monday);
     data.funnelRules = input.funnelRules;

@@ -3,6 +3,7 @@
 #include "domain/result.h"
 #include "funnelalertrules.h"
 #include "riskassessment.h"
+#include "riskloop.h"
 #include "risksnapshot.h"
 
 #include <QFuture>
@@ -21,7 +22,8 @@ struct RiskPageInput
     std::shared_ptr<const RiskHistory> history;
     std::vector<RiskSnapshot> stored;        // this week's lists already made (here or synced in)
     std::vector<RiskSnapshot> lastWeek;      // for "change since last week" and what happened since
-    QHash<QString, RiskFollowUp> followUps;  // this week's and last week's, by entry id
+    std::vector<RiskSnapshot> earlierLists;  // the six weeks before last week, for the rates per manager
+    QHash<QString, RiskFollowUp> followUps;  // of the entries of all those weeks, by entry id
     QHash<QString, QString> actionRules;
     QDate today;                                 // the data's today: mutes still running on it hide
     std::vector<FunnelAlertRule> funnelRules;    // none: the built-in rule
@@ -70,6 +72,8 @@ struct RiskPageData
     std::vector<RaisedFunnelAlert> funnelAlerts; // stages whose recent weeks left a rule's limits, muted too
     std::vector<FunnelAlertRule> funnelRules;
     std::vector<FunnelAlertState> funnelStates;
+    std::vector<RiskSnapshot> loopLists;         // this week's lists and the seven weeks' before
+    std::vector<RiskLoopRow> loopByManager;      // how each manager's lists were followed up
 };
 
 constexpr int kRiskListSize = 10;

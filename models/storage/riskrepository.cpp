@@ -37,10 +37,23 @@ Result<RiskHistory> RiskRepository::load() const
     RiskHistory history;
     QHash<QString, std::size_t> index;
     for (Status read : {readStages(history), readDeals(history, index), readDealEvents(history, index),
-                        readOrders(history), readInvoices(history), readListPrices(history), readNames(history)})
+                        readRegionManagers(history), readOrders(history), readInvoices(history),
+                        readListPrices(history), readNames(history)})
         if (!read)
             return read.error();
     return history;
+}
+
+Status RiskRepository::readRegionManagers(RiskHistory &history) const
+{
+    auto q = Sql(m_db).query(QStringLiteral(
+        "SELECT ur.region_id, u.id FROM user_region ur JOIN app_user u ON u.id = ur.user_id "
+        "WHERE ur.deleted = 0 AND u.deleted = 0 AND u.role = 'regional_manager' ORDER BY ur.region_id, u.id"));
+    if (!q)
+        return q.error();
+    while (q.value().next())
+        history.regionManagers[q.value().value(0).toString()] << q.value().value(1).toString();
+    return {};
 }
 
 // An order is a deal in a stage of its own: open from the moment it was recorded (not before its
@@ -53,16 +66,6 @@ Status RiskRepository::readOrders(RiskHistory &history) const
     history.stages.push_back({kOrderOpenStage, QStringLiteral("Awaiting shipment"), lastSort + 10, false, false, 0.5});
     history.stages.push_back({kOrderShippedStage, QStringLiteral("Shipped"), lastSort + 20, true, true, 1.0});
     history.stages.push_back({kOrderCancelledStage, QStringLiteral("Cancelled"), lastSort + 30, true, false, 0.0});
-    // An order without a rep is followed up by its region's manager (the first by id).
-    auto managers = Sql(m_db).query(QStringLiteral(
-        "SELECT ur.region_id, u.id FROM user_region ur JOIN app_user u ON u.id = ur.user_id "
-        "WHERE ur.deleted = 0 AND u.deleted = 0 AND u.role = 'regional_manager' ORDER BY ur.region_id, u.id"));
-    if (!managers)
-        return managers.error();
-    QHash<QString, QString> managerOf;
-    while (managers.value().next())
-        if (!managerOf.contains(managers.value().value(0).toString()))
-            managerOf.insert(managers.value().value(0).toString(), managers.value().value(1).toString());
     auto q = Sql(m_db).query(QStringLiteral(
         "SELECT id, order_no, account_id, owner_id, region_id, currency, total_minor, order_date, created_at, due_date, "
         "status, ship_date, updated_at FROM sales_order WHERE deleted = 0 ORDER BY id"));
@@ -80,7 +83,8 @@ Status RiskRepository::readOrders(RiskHistory &history) const
         order.name = row.value(1).toString();
         order.accountId = row.value(2).toString();
         order.regionId = row.value(4).toString();
-        order.ownerId = row.value(3).isNull() ? managerOf.value(order.regionId) : row.value(3).toString();
+        // An order without a rep is followed up by its region's manager (the first by id).
+        order.ownerId = row.value(3).isNull() ? history.regionManagers.value(order.regionId).value(0) : row.value(3).toString();
         order.currency = row.value(5).toString();
         order.amountMinor = row.value(6).toLongLong();
         order.createdAt = std::max(riskCutoffMs(ordered), row.value(8).toLongLong());

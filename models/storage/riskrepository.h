@@ -22,6 +22,7 @@ private:
     Status readStages(RiskHistory &history) const;
     Status readDeals(RiskHistory &history, QHash<QString, std::size_t> &index) const;
     Status readDealEvents(RiskHistory &history, const QHash<QString, std::size_t> &index) const;
+    Status readRegionManagers(RiskHistory &history) const;
     Status readOrders(RiskHistory &history) const;
     Status readOrderLines(RiskHistory &history, const QHash<QString, std::size_t> &index) const;
     Status readInvoices(RiskHistory &history) const;

@@ -3,6 +3,7 @@
 #include "analytics/logisticregression.h"
 #include "analytics/riskassessment.h"
 #include "analytics/riskcontext.h"
+#include "analytics/riskloop.h"
 #include "analytics/riskreasons.h"
 
 #include <QLocale>
@@ -83,6 +84,7 @@ private Q_SLOTS:
     void thinHistoryUsesThePrior();
     void reasonsAreTheLargestContributions();
     void ordersShipOnTimeOrLate();
+    void followUpRatesPerManager();
 };
 
 void TestRiskFeatures::contextLearnsMediansAndRates()
@@ -378,6 +380,61 @@ void TestRiskFeatures::ordersShipOnTimeOrLate()
     QCOMPARE(found->row.features.factor(RiskFactor::CloseElapsed), 1.0);  // capped: past due is CloseOverdue's
     QCOMPARE(riskReasonText(reached), QStringLiteral("Delivery date %1 reached, not shipped")
                                           .arg(QLocale().toString(kDay0.addDays(182), QLocale::ShortFormat)));
+}
+
+// Each manager's lists over the weeks: m1 runs r1 and r2, m2 shares r1, nobody runs r3.
+void TestRiskFeatures::followUpRatesPerManager()
+{
+    RiskHistory history;
+    history.regionManagers = {{QStringLiteral("r1"), {QStringLiteral("m1"), QStringLiteral("m2")}},
+                              {QStringLiteral("r2"), {QStringLiteral("m1")}}};
+    history.userNames = {{QStringLiteral("m1"), QStringLiteral("Zhang Wei")}, {QStringLiteral("m2"), QStringLiteral("Ana Lim")}};
+    auto list = [](const QString &region, const QString &week, int entries) {
+        RiskSnapshot snapshot;
+        snapshot.regionId = region;
+        snapshot.isoWeek = week;
+        snapshot.id = riskSnapshotId(region, week);
+        for (int rank = 1; rank <= entries; ++rank) {
+            RiskListEntry entry;
+            entry.rank = rank;
+            entry.id = riskEntryId(snapshot.id, rank);
+            snapshot.entries.push_back(entry);
+        }
+        return snapshot;
+    };
+    const std::vector<RiskSnapshot> lists{list(QStringLiteral("r1"), QStringLiteral("2026-W47"), 3),
+                                          list(QStringLiteral("r1"), QStringLiteral("2026-W48"), 2),
+                                          list(QStringLiteral("r2"), QStringLiteral("2026-W48"), 2),
+                                          list(QStringLiteral("r3"), QStringLiteral("2026-W48"), 1)};
+    QHash<QString, RiskFollowUp> followUps;
+    auto follow = [&](const RiskSnapshot &snapshot, int index, FollowUpStatus status, bool acted) {
+        const QString id = snapshot.entries[std::size_t(index)].id;
+        followUps.insert(id, {QString(), id, QString(), status, QString(), QDate(), acted});
+    };
+    follow(lists[0], 0, FollowUpStatus::Contacted, true);
+    follow(lists[0], 1, FollowUpStatus::Open, true);         // still to do: not followed up, but the step was taken
+    follow(lists[1], 0, FollowUpStatus::Resolved, false);
+    follow(lists[2], 1, FollowUpStatus::Escalated, false);
+    const std::vector<RiskLoopRow> rows = riskLoopByManager(lists, followUps, history);
+    QCOMPARE(rows.size(), std::size_t(3));
+    QCOMPARE(rows[0].managerName, QStringLiteral("Ana Lim"));     // by name
+    QCOMPARE(rows[0].regionIds, QStringList{QStringLiteral("r1")});
+    QCOMPARE(rows[0].lists, 2);
+    QCOMPARE(rows[0].entries, 5);
+    QCOMPARE(rows[0].followedUp, 2);
+    QCOMPARE(rows[0].actedOnSuggestion, 2);
+    QCOMPARE(rows[0].followUpRate(), 0.4);
+    QCOMPARE(rows[1].managerName, QStringLiteral("Zhang Wei"));
+    QCOMPARE(rows[1].regionIds, (QStringList{QStringLiteral("r1"), QStringLiteral("r2")}));
+    QCOMPARE(rows[1].lists, 3);
+    QCOMPARE(rows[1].entries, 7);
+    QCOMPARE(rows[1].followedUp, 3);
+    QCOMPARE(rows[1].actedOnSuggestion, 2);
+    QCOMPARE(rows[2].managerId, QString());                        // r3 has no manager
+    QCOMPARE(rows[2].regionIds, QStringList{QStringLiteral("r3")});
+    QCOMPARE(rows[2].entries, 1);
+    QCOMPARE(rows[2].followedUp, 0);
+    QCOMPARE(rows[2].actedRate(), 0.0);
 }
 
 QTEST_GUILESS_MAIN(TestRiskFeatures)

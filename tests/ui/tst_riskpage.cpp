@@ -16,6 +16,7 @@
 #include "pages/riskpage.h"
 #include "widgets/funnelalertspanel.h"
 #include "widgets/riskfollowuppanel.h"
+#include "widgets/riskloopview.h"
 
 #include "analytics/riskfeatures.h"
 #include "itemmodels/risklistmodel.h"
@@ -206,6 +207,23 @@ void TestRiskPage::followUpIsSavedAndComesBack()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM risk_follow_up WHERE status = 'plan_agreed' AND entry_id = '%1' "
                                   "AND note = 'Call with the buyer on Thursday'").arg(entry->id)), 1);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE entity = 'risk_follow_up'")), 1);
+    // It counts at once for the managers of the entry's region, on the "Follow-up by manager" tab.
+    const QString region = entry->regionId;
+    const auto &managers = page()->pageData()->history->regionManagers.value(region);
+    QCOMPARE(managers.size(), 2);  // the demo's Central, East and West have two each
+    for (const core::RiskLoopRow &row : page()->loopView()->rows()) {
+        if (!managers.contains(row.managerId))
+            continue;
+        QCOMPARE(row.lists, 1);
+        QCOMPARE(row.entries, 10);
+        QCOMPARE(row.followedUp, 1);
+        QCOMPARE(row.actedOnSuggestion, 0);
+    }
+    QCOMPARE(page()->loopView()->table()->rowCount(), 7);  // six managers, and South without one
+    bool shown = false;
+    for (int r = 0; r < page()->loopView()->table()->rowCount(); ++r)
+        shown = shown || page()->loopView()->table()->item(r, ui::RiskLoopView::FollowedUp)->text() == QStringLiteral("1 of 10 (10%)");
+    QVERIFY(shown);
 }
 
 void TestRiskPage::secondVisitShowsTheStoredLists()

@@ -9,6 +9,7 @@
 #include "widgets/funnelalertspanel.h"
 #include "widgets/pagetitle.h"
 #include "widgets/riskfollowuppanel.h"
+#include "widgets/riskloopview.h"
 #include "widgets/taskprogress.h"
 
 #include "domain/enumlabels.h"
@@ -57,6 +58,7 @@ RiskPage::RiskPage(QWidget *parent) : QWidget(parent)
     });
     connect(m_controller, &RiskController::followUpSaved, this, [this](const core::RiskFollowUp &followUp) {
         m_listModel->setFollowUp(followUp);
+        m_loop->setFollowUp(followUp);
         m_status->setText(tr("Follow-up saved."));
     });
     connect(m_controller, &RiskController::actionRulesSaved, this, [this](const QHash<QString, QString> &rules) {
@@ -180,7 +182,7 @@ QTableView *RiskPage::buildList(QWidget *parent)
     return m_list;
 }
 
-// The whole pipeline ranked, and the funnel alerts, as two tabs.
+// The whole pipeline ranked, the funnel alerts, and the follow-up by manager, as tabs.
 QTabWidget *RiskPage::buildBottomTabs(QWidget *parent)
 {
     m_bottomTabs = new QTabWidget(parent);
@@ -199,8 +201,10 @@ QTabWidget *RiskPage::buildBottomTabs(QWidget *parent)
     layout->addWidget(m_pipelineTitle);
     layout->addWidget(m_pipeline, 1);
     m_funnel = new FunnelAlertsPanel(m_bottomTabs);
+    m_loop = new RiskLoopView(m_bottomTabs);
     m_bottomTabs->addTab(pipeline, QString());
     m_bottomTabs->addTab(m_funnel, QString());
+    m_bottomTabs->addTab(m_loop, QString());
     connect(m_funnel, &FunnelAlertsPanel::shownChanged, this, [this](int shown) {
         m_bottomTabs->setTabText(1, shown > 0 ? tr("Funnel alerts (%1)").arg(shown) : tr("Funnel alerts"));
     });
@@ -218,10 +222,12 @@ void RiskPage::retranslateUi()
     m_csv->setText(tr("CSV…"));
     m_rules->setText(tr("Next steps…"));
     m_rules->setToolTip(tr("Your company's next step for each risk reason"));
-    m_pipelineTitle->setText(tr("Every open deal, riskiest first. Outcome in four weeks: lost, or still open past "
-                                "the expected close date."));
+    m_pipelineTitle->setText(tr("Every open deal and order, riskiest first. Outcome in four weeks: lost, or still open "
+                                "past the expected close date; an order: cancelled, or shipped after its due date."));
     m_bottomTabs->setTabText(0, tr("Whole open pipeline"));
     m_funnel->retranslate();
+    m_bottomTabs->setTabText(2, tr("Follow-up by manager"));
+    m_loop->retranslate();
     m_week->setText(weekText());
     fillFilters();
     m_listModel->retranslate();
@@ -291,6 +297,7 @@ void RiskPage::setStore(core::Store *store, const core::StoreInfo &info)
     m_info = info;
     m_data.reset();
     m_funnel->clear();
+    m_loop->clear();
     m_listModel->clear();
     m_pipelineModel->clear();
     m_stale = true;
@@ -304,6 +311,7 @@ void RiskPage::clearStore()
     m_controller->clearStore();
     m_funnel->setStore(nullptr);
     m_funnel->clear();
+    m_loop->clear();
     m_data.reset();
     for (QPushButton *button : {m_print, m_pdf, m_xlsx, m_csv, m_rules})
         button->setEnabled(false);
@@ -331,6 +339,11 @@ void RiskPage::refreshNow()
 void RiskPage::showFunnelAlerts()
 {
     m_bottomTabs->setCurrentWidget(m_funnel);
+}
+
+void RiskPage::showFollowUpByManager()
+{
+    m_bottomTabs->setCurrentWidget(m_loop);
 }
 
 void RiskPage::showEvent(QShowEvent *event)
@@ -369,12 +382,15 @@ void RiskPage::onPageReady(std::shared_ptr<const core::RiskPageData> ready)
     m_actionRules = m_data->actionRules;
     m_listModel->setActionRules(m_actionRules);
     m_funnel->setData(m_data, core::dashboardAsOf(m_info));
+    m_loop->setData(m_data);
     retranslateUi();
     applyFilters();
     const core::RiskAssessment &a = m_data->assessment;
-    m_status->setText(tr("%1 open deals scored. Model learned from %2 deal-weeks of your own history (weight %3%); "
-                         "four-week outcome: lost, or still open past the expected close date.")
-                          .arg(a.ranked.size()).arg(a.trainingRows).arg(qRound(a.learnedWeight * 100)));
+    m_status->setText(tr("%1 open deals and orders scored. Models learned from %2 weekly outcomes of your own "
+                         "deals and orders (weight: deals %3%, orders %4%); four-week outcome: lost, or still open "
+                         "past the expected close date; an order: cancelled, or shipped after its due date.")
+                          .arg(a.ranked.size()).arg(a.trainingRows).arg(qRound(a.learnedWeight * 100))
+                          .arg(qRound(a.orderLearnedWeight * 100)));
     for (QPushButton *button : {m_print, m_pdf, m_xlsx, m_csv})
         button->setEnabled(!m_data->snapshots.empty());
     m_rules->setEnabled(true);

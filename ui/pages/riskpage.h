@@ -26,6 +26,7 @@ namespace vantage::ui {
 class FunnelAlertsPanel;
 class RiskController;
 class RiskFollowUpPanel;
+class RiskLoopView;
 class RiskTrendChart;
 class TaskProgress;
 
@@ -53,6 +54,8 @@ public:
     void refreshNow();
     // Brings the funnel alerts tab to the front.
     void showFunnelAlerts();
+    // Brings the follow-up by manager tab to the front.
+    void showFollowUpByManager();
 
     bool isLoading() const;
     const core::RiskPageData *pageData() const { return m_data.get(); }
@@ -60,6 +63,7 @@ public:
     QTableView *listTable() const { return m_list; }
     QTableView *pipelineTable() const { return m_pipeline; }
     FunnelAlertsPanel *funnelAlerts() const { return m_funnel; }
+    RiskLoopView *loopView() const { return m_loop; }
     core::RiskListModel *listModel() const { return m_listModel; }
     core::RiskPipelineModel *pipelineModel() const { return m_pipelineModel; }
     QComboBox *regionFilter() const { return m_region; }
@@ -118,6 +122,7 @@ private:
     QTableView *m_pipeline = nullptr;
     QTabWidget *m_bottomTabs = nullptr;
     FunnelAlertsPanel *m_funnel = nullptr;
+    RiskLoopView *m_loop = nullptr;
     core::RiskListModel *m_listModel = nullptr;
     core::RiskPipelineModel *m_pipelineModel = nullptr;
     RiskFollowUpPanel *m_followUp = nullptr;
