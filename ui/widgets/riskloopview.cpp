@@ -33,7 +33,7 @@ RiskLoopView::RiskLoopView(QWidget *parent) : QWidget(parent)
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(Regions, QHeaderView::Stretch);  // figures stay by their headers
     layout->addWidget(m_table, 1);
     retranslate();
 }
