@@ -34,7 +34,9 @@ FunnelAlertsPanel::FunnelAlertsPanel(QWidget *parent) : QWidget(parent)
     m_showMuted = new QCheckBox(this);
     m_rulesButton = new QPushButton(this);
     m_rulesButton->setEnabled(false);
+    // One row of controls, so the tab is no taller than the pipeline tab next to it.
     top->addWidget(m_summary, 1);
+    top->addLayout(buildButtons());
     top->addWidget(m_showMuted);
     top->addWidget(m_rulesButton);
     layout->addLayout(top);
@@ -49,7 +51,6 @@ FunnelAlertsPanel::FunnelAlertsPanel(QWidget *parent) : QWidget(parent)
     m_table->horizontalHeader()->setSectionResizeMode(Alert, QHeaderView::Stretch);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(m_table, 1);
-    layout->addLayout(buildButtons());
     connect(m_showMuted, &QCheckBox::toggled, this, &FunnelAlertsPanel::fill);
     connect(m_rulesButton, &QPushButton::clicked, this, &FunnelAlertsPanel::editRules);
     connect(m_table, &QTableWidget::currentCellChanged, this, &FunnelAlertsPanel::updateButtons);
@@ -87,7 +88,6 @@ QLayout *FunnelAlertsPanel::buildButtons()
     buttons->addWidget(m_acknowledge);
     buttons->addWidget(m_mute);
     buttons->addWidget(m_unmute);
-    buttons->addStretch(1);
     return buttons;
 }
 
