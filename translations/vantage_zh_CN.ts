@@ -1075,6 +1075,10 @@
         <source>Baseline weeks must be a whole number from 4 to 52.</source>
         <translation>基线周数必须是 4 到 52 之间的整数。</translation>
     </message>
+    <message>
+        <source>Earlier quarters must be a whole number from 0 to 8.</source>
+        <translation>往前比较的季度数必须是 0 到 8 之间的整数。</translation>
+    </message>
 </context>
 <context>
     <name>vantage::core::FunnelAlertRules</name>
@@ -1154,6 +1158,14 @@
     <message>
         <source>%1: %2 on average for deals leaving in %3, against %4 over %5 (z = %6).</source>
         <translation>%1：%3离开该阶段的商机平均停留 %2，%5为 %4（z = %6）。</translation>
+    </message>
+    <message>
+        <source>the same weeks of the quarter before</source>
+        <translation>上一季度的同期</translation>
+    </message>
+    <message>
+        <source>the same weeks of the %1 quarters before</source>
+        <translation>此前 %1 个季度的同期</translation>
     </message>
 </context>
 <context>
@@ -3278,6 +3290,26 @@ The demo database is built from two public data sets, bundled unchanged. Every d
     <message>
         <source>New rule</source>
         <translation>新规则</translation>
+    </message>
+    <message>
+        <source>The same weeks of the last 4 quarters</source>
+        <translation>最近 4 个季度的同期各周</translation>
+    </message>
+    <message>
+        <source>The weeks just before</source>
+        <translation>紧接在前的各周</translation>
+    </message>
+    <message>
+        <source>Against earlier quarters, the usual rhythm of a quarter (deals closing at its end) is not an alert. Where they hold too few deals, the weeks just before are used.</source>
+        <translation>与往季同期相比，季度本身的节奏（商机集中在季末成交）不会被当成预警。往季同期的交易太少时，改用紧接在前的各周。</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>比较基准：</translation>
+    </message>
+    <message>
+        <source>The same weeks of the last %1 quarters</source>
+        <translation>最近 %1 个季度的同期各周</translation>
     </message>
 </context>
 <context>

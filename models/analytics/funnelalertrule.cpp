@@ -66,7 +66,7 @@ QString funnelMetricLabel(std::optional<FunnelMetric> metric)
 
 FunnelAlertOptions FunnelAlertRule::options() const
 {
-    return {baselineWeeks, recentWeeks, sigmaCenti / 100.0, minimumDeals};
+    return {baselineWeeks, recentWeeks, sigmaCenti / 100.0, minimumDeals, seasonalQuarters};
 }
 
 bool FunnelAlertRule::covers(const FunnelAlert &alert) const
@@ -99,6 +99,8 @@ std::vector<FunnelRuleProblem> funnelRuleProblems(const FunnelAlertRule &rule)
           Tr::tr("Recent weeks must be a whole number from 1 to 4."));
     check(rule.baselineWeeks >= 4 && rule.baselineWeeks <= 52, FunnelRuleField::BaselineWeeks,
           Tr::tr("Baseline weeks must be a whole number from 4 to 52."));
+    check(rule.seasonalQuarters >= 0 && rule.seasonalQuarters <= 8, FunnelRuleField::SeasonalQuarters,
+          Tr::tr("Earlier quarters must be a whole number from 0 to 8."));
     const QString recipients = recipientProblem(rule.recipients);
     check(recipients.isEmpty(), FunnelRuleField::Recipients, recipients);
     return problems;

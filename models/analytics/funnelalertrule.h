@@ -28,6 +28,7 @@ struct FunnelAlertRule
     int minimumDeals = 10;
     int recentWeeks = 2;
     int baselineWeeks = 12;
+    int seasonalQuarters = 4;            // compare with the same weeks of this many quarters; 0 = trailing
     QStringList recipients;              // user ids or e-mail addresses
     bool enabled = true;
 
@@ -41,7 +42,7 @@ struct FunnelAlertRule
 // Today's behaviour when the company has no rule of its own: every metric everywhere at 3 sigma.
 FunnelAlertRule builtInFunnelAlertRule();
 
-enum class FunnelRuleField { Name, Sigma, MinimumDeals, RecentWeeks, BaselineWeeks, Recipients };
+enum class FunnelRuleField { Name, Sigma, MinimumDeals, RecentWeeks, BaselineWeeks, SeasonalQuarters, Recipients };
 
 struct FunnelRuleProblem
 {

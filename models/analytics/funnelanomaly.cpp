@@ -55,6 +55,7 @@ struct WindowTest
     double z = 0;
     int baselineCount = 0;
     int recentCount = 0;
+    int baselineQuarters = 0;
 };
 
 // What one run reads: the history, the cut and the (sanitised) options.
@@ -77,6 +78,7 @@ FunnelAlertOptions sanitised(FunnelAlertOptions options)
     options.recentWeeks = std::clamp(options.recentWeeks, 1, 4);
     options.baselineWeeks = std::max(options.baselineWeeks, 1);
     options.minimumDeals = std::max(options.minimumDeals, 1);
+    options.seasonalQuarters = std::clamp(options.seasonalQuarters, 0, 8);
     return options;
 }
 
@@ -137,22 +139,35 @@ std::array<ScopeExits, 3> exitsByScope(const std::vector<StageExit> &exits)
     return levels;
 }
 
-Window windowOf(const StageExit &exit, const FunnelAlertOptions &options)
+constexpr qint64 kWeeksPerQuarter = 13;
+constexpr int kMinimumSeasonalQuarters = 2;
+
+// quarters > 0: the baseline is the recent window's weeks shifted back 1 … quarters quarters.
+Window windowOf(const StageExit &exit, const FunnelAlertOptions &options, int quarters)
 {
     if (exit.weeksAgo < options.recentWeeks)
         return Window::Recent;
+    if (quarters > 0) {
+        for (int k = 1; k <= quarters; ++k) {
+            const qint64 shifted = exit.weeksAgo - kWeeksPerQuarter * k;
+            if (shifted >= 0 && shifted < options.recentWeeks)
+                return Window::Baseline;
+        }
+        return Window::Outside;
+    }
     if (exit.weeksAgo < options.recentWeeks + options.baselineWeeks)
         return Window::Baseline;
     return Window::Outside;
 }
 
 // p-chart of the recent window against the pooled baseline share.
-std::optional<WindowTest> conversionTest(const std::vector<const StageExit *> &exits, const FunnelAlertOptions &options)
+std::optional<WindowTest> conversionTest(const std::vector<const StageExit *> &exits, const FunnelAlertOptions &options,
+                                         int quarters)
 {
     std::array<int, 2> trials{0, 0};     // recent, baseline
     std::array<int, 2> converted{0, 0};
     for (const StageExit *exit : exits) {
-        const Window window = windowOf(*exit, options);
+        const Window window = windowOf(*exit, options, quarters);
         if (exit->kind == ExitKind::MovedBack || window == Window::Outside)
             continue;
         const std::size_t slot = window == Window::Recent ? 0 : 1;
@@ -195,11 +210,12 @@ double standardDeviation(const std::vector<double> &values, double mean)
 
 // X̄-chart: the recent mean against the baseline mean, with the baseline's spread (the baseline is
 // the process, the recent window one sample of size n_recent).
-std::optional<WindowTest> cycleTest(const std::vector<const StageExit *> &exits, const FunnelAlertOptions &options)
+std::optional<WindowTest> cycleTest(const std::vector<const StageExit *> &exits, const FunnelAlertOptions &options,
+                                    int quarters)
 {
     std::array<std::vector<double>, 2> days;  // recent, baseline
     for (const StageExit *exit : exits) {
-        const Window window = windowOf(*exit, options);
+        const Window window = windowOf(*exit, options, quarters);
         if (window != Window::Outside)
             days[window == Window::Recent ? 0 : 1].push_back(exit->days);
     }
@@ -215,10 +231,40 @@ std::optional<WindowTest> cycleTest(const std::vector<const StageExit *> &exits,
     return test;
 }
 
+// How many of the earlier quarters, counting back from the latest, have exits in the recent
+// window's weeks: a baseline is only as deep as the history.
+int quartersBack(const std::vector<const StageExit *> &exits, const FunnelAlertOptions &options, int quarters)
+{
+    std::vector<bool> seen(std::size_t(quarters) + 1, false);
+    for (const StageExit *exit : exits) {
+        const qint64 k = exit->weeksAgo / kWeeksPerQuarter;
+        if (k >= 1 && k <= quarters && exit->weeksAgo - kWeeksPerQuarter * k < options.recentWeeks)
+            seen[std::size_t(k)] = true;
+    }
+    int depth = 0;
+    while (depth < quarters && seen[std::size_t(depth) + 1])
+        ++depth;
+    return depth;
+}
+
+// Against the same weeks of earlier quarters when asked and the history reaches back at least two
+// quarters (one quarter's two weeks are a thinner baseline than the trailing twelve) with enough
+// exits, else against the trailing weeks.
 std::optional<WindowTest> testOf(Family family, const std::vector<const StageExit *> &exits,
                                  const FunnelAlertOptions &options)
 {
-    return family == Family::Conversion ? conversionTest(exits, options) : cycleTest(exits, options);
+    const auto test = [&](int quarters) {
+        auto result = family == Family::Conversion ? conversionTest(exits, options, quarters)
+                                                   : cycleTest(exits, options, quarters);
+        if (result)
+            result->baselineQuarters = quarters;
+        return result;
+    };
+    const int depth = options.seasonalQuarters > 0 ? quartersBack(exits, options, options.seasonalQuarters) : 0;
+    if (depth >= kMinimumSeasonalQuarters)
+        if (auto seasonal = test(depth))
+            return seasonal;
+    return test(0);
 }
 
 FunnelMetric metricOf(Family family, double z)
@@ -265,7 +311,7 @@ std::vector<QString> drivingDeals(const std::vector<const StageExit *> &exits, F
     const bool conversion = metric == FunnelMetric::ConversionDrop || metric == FunnelMetric::ConversionRise;
     std::vector<Candidate> candidates;
     for (const StageExit *exit : exits) {
-        if (windowOf(*exit, scan.options) != Window::Recent || !drivesMetric(*exit, metric))
+        if (windowOf(*exit, scan.options, 0) != Window::Recent || !drivesMetric(*exit, metric))
             continue;
         double order = metric == FunnelMetric::CycleShorter ? exit->days : -exit->days;
         if (conversion)
@@ -299,7 +345,8 @@ FunnelAlert alertOf(const ScopeKey &key, FunnelMetric metric, const WindowTest &
     alert.zScore = test.z;
     alert.since = scan.asOf.addDays(-7 * qint64(scan.options.recentWeeks));
     alert.recentWeeks = scan.options.recentWeeks;
-    alert.baselineWeeks = scan.options.baselineWeeks;
+    alert.baselineWeeks = test.baselineQuarters > 0 ? 0 : scan.options.baselineWeeks;
+    alert.baselineQuarters = test.baselineQuarters;
     alert.recentDeals = test.recentCount;
     alert.baselineDeals = test.baselineCount;
     return alert;
@@ -361,6 +408,10 @@ QString recentText(const FunnelAlert &alert)
 
 QString baselineText(const FunnelAlert &alert)
 {
+    if (alert.baselineQuarters == 1)
+        return Tr::tr("the same weeks of the quarter before");
+    if (alert.baselineQuarters > 1)
+        return Tr::tr("the same weeks of the %1 quarters before").arg(QLocale().toString(alert.baselineQuarters));
     if (alert.baselineWeeks == 1)
         return Tr::tr("the week before");
     return Tr::tr("the %1 weeks before").arg(QLocale().toString(alert.baselineWeeks));

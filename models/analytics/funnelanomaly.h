@@ -16,6 +16,10 @@ struct FunnelAlertOptions
     int recentWeeks = 2;     // 1–4 complete weeks just before the cut
     double sigma = 3.0;      // control limits at ± sigma standard errors of the recent window
     int minimumDeals = 10;   // fewer stage exits in either window: the scope is not tested
+    // > 0: the baseline is the same weeks of up to this many earlier quarters (13 weeks apart), as
+    // deep as the history goes, so a quarter's own rhythm is not an anomaly; the trailing weeks
+    // when the history reaches back less than two quarters or those weeks hold too few exits.
+    int seasonalQuarters = 0;
 };
 
 enum class FunnelMetric { ConversionDrop, ConversionRise, CycleLonger, CycleShorter };
@@ -34,6 +38,7 @@ struct FunnelAlert
     QDate since;                   // the first Monday of the recent window
     int recentWeeks = 0;
     int baselineWeeks = 0;
+    int baselineQuarters = 0;      // > 0: the baseline was the same weeks of that many earlier quarters
     int recentDeals = 0;           // stage exits tested in each window
     int baselineDeals = 0;
     std::vector<QString> drivingDealIds;

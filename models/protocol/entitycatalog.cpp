@@ -131,7 +131,7 @@ EntityCatalog::EntityCatalog()
                           {}, QString(), QString()});
     // Funnel alert rules (region_id = the rule's scope) and acknowledge/mute per alert key.
     m_entities.push_back({q("funnel_alert_rule"), ConflictPolicy::FieldMerge,
-                          {f("name", F::Text, true), f("metric", F::Text, true), f("product_id", F::Reference), f("sigma_centi", F::Integer, true), f("minimum_deals", F::Integer, true), f("recent_weeks", F::Integer, true), f("baseline_weeks", F::Integer, true), f("recipients", F::Text), f("enabled", F::Boolean, true)},
+                          {f("name", F::Text, true), f("metric", F::Text, true), f("product_id", F::Reference), f("sigma_centi", F::Integer, true), f("minimum_deals", F::Integer, true), f("recent_weeks", F::Integer, true), f("baseline_weeks", F::Integer, true), f("seasonal_quarters", F::Integer), f("recipients", F::Text), f("enabled", F::Boolean, true)},
                           {}, QString(), QString()});
     m_entities.push_back({q("funnel_alert_state"), ConflictPolicy::FieldMerge,
                           {f("alert_key", F::Text, true), f("status", F::Text, true), f("muted_until", F::Date), f("note", F::Text), f("updated_by", F::Text)},

@@ -7,7 +7,7 @@ namespace vantage::core {
 Result<std::vector<FunnelAlertRule>> FunnelAlertRepository::rules() const
 {
     auto q = Sql(m_db).query(QStringLiteral("SELECT id, name, metric, region_id, product_id, sigma_centi, minimum_deals, "
-                                            "recent_weeks, baseline_weeks, recipients, enabled FROM funnel_alert_rule "
+                                            "recent_weeks, baseline_weeks, recipients, enabled, seasonal_quarters FROM funnel_alert_rule "
                                             "WHERE deleted = 0 ORDER BY name, id"));
     if (!q)
         return q.error();
@@ -29,6 +29,7 @@ Result<std::vector<FunnelAlertRule>> FunnelAlertRepository::rules() const
         rule.baselineWeeks = row.value(8).toInt();
         rule.recipients = splitRecipients(row.value(9).toString());
         rule.enabled = row.value(10).toBool();
+        rule.seasonalQuarters = row.value(11).toInt();
         rules.push_back(std::move(rule));
     }
     return rules;

@@ -28,6 +28,7 @@ QJsonObject ruleFields(const core::FunnelAlertRule &rule)
             {QStringLiteral("minimum_deals"), rule.minimumDeals},
             {QStringLiteral("recent_weeks"), rule.recentWeeks},
             {QStringLiteral("baseline_weeks"), rule.baselineWeeks},
+            {QStringLiteral("seasonal_quarters"), rule.seasonalQuarters},
             {QStringLiteral("recipients"), rule.recipients.join(QStringLiteral(", "))},
             {QStringLiteral("enabled"), rule.enabled}};
 }

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void thinDataGivesNothing();
     void eventsAfterTheCutChangeNothing();
     void alertText();
+    void earlierQuartersAbsorbTheQuartersRhythm();
 };
 
 void TestFunnelAnomaly::initTestCase()
@@ -296,6 +297,51 @@ void TestFunnelAnomaly::alertText()
     QCOMPARE(funnelAlertText(region, regions, products),
              QStringLiteral("Engaging → next stage in west: 25% converted in the 2 weeks since 16 Feb, against 50% "
                             "over the 12 weeks before (z = −4.0); 1 deal lost."));
+}
+
+// Only East × Pro and West × Pro. East × Pro loses everything in the first two weeks of every
+// quarter (weeks 13–14, 26–27, 39–40, 52–53 before, and the recent 0–1): against the trailing
+// weeks that is a drop, against the same weeks of the last four quarters it is the usual.
+void TestFunnelAnomaly::earlierQuartersAbsorbTheQuartersRhythm()
+{
+    RiskHistory history = baselineHistory({QStringLiteral("east|p1"), QStringLiteral("west|p1")});
+    for (int week : {26, 27, 39, 40, 52, 53})
+        addWeek(history, kEast, kPro, week, kAllLost);
+    for (const QString &region : {kEast, kWest}) {
+        addWeek(history, region, kPro, 0, kAllLost);
+        addWeek(history, region, kPro, 1, kAllLost);
+    }
+    auto eastPro = [](const std::vector<FunnelAlert> &alerts) {
+        return std::count_if(alerts.begin(), alerts.end(), [](const FunnelAlert &a) {
+            return a.regionId == kEast && a.productId == kPro && a.metric == FunnelMetric::ConversionDrop;
+        });
+    };
+    QCOMPARE(eastPro(funnelAlerts(history, kAsOf)), 1);  // trailing: 0 of 10 against 36 of 60
+    FunnelAlertOptions quarters;
+    quarters.seasonalQuarters = 4;
+    const std::vector<FunnelAlert> seasonal = funnelAlerts(history, kAsOf, quarters);
+    // Weeks 13–14 (3 of 10 won), 26–27, 39–40, 52–53 (none): p̄ = 3 ÷ 40, z = −0.075 ÷ √(0.075 × 0.925 ÷ 10) ≈ −0.9.
+    QCOMPARE(eastPro(seasonal), 0);
+    // West × Pro reaches back one quarter only (weeks 13–14): the trailing weeks decide.
+    const auto west = std::find_if(seasonal.begin(), seasonal.end(), [](const FunnelAlert &a) {
+        return a.regionId == kWest && a.productId == kPro;
+    });
+    QVERIFY(west != seasonal.end());
+    QCOMPARE(west->baselineQuarters, 0);
+    QCOMPARE(west->baselineDeals, 60);
+
+    // The usual weeks go well this time: a rise against the earlier quarters, said so.
+    RiskHistory rise = baselineHistory({QStringLiteral("east|p1")});
+    for (int week : {26, 27, 39, 40, 52, 53})
+        addWeek(rise, kEast, kPro, week, kAllLost);
+    addStableRecentWeeks(rise, kEast, kPro);
+    const std::vector<FunnelAlert> risen = funnelAlerts(rise, kAsOf, quarters);
+    QVERIFY(!risen.empty());
+    QCOMPARE(risen.front().metric, FunnelMetric::ConversionRise);
+    QCOMPARE(risen.front().baselineQuarters, 4);
+    QCOMPARE(risen.front().baselineDeals, 40);
+    QVERIFY2(funnelAlertText(risen.front(), {}, {}).contains(QStringLiteral("the same weeks of the 4 quarters before")),
+             qPrintable(funnelAlertText(risen.front(), {}, {})));
 }
 
 QTEST_GUILESS_MAIN(TestFunnelAnomaly)

@@ -95,6 +95,15 @@ void TestRiskPage::initTestCase()
 {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     m_path = test::copyOfDemoDatabase(m_dir);
+    {
+        // The built-in rule compares with earlier quarters and finds the demo's week quiet; this
+        // company rule compares with the weeks just before, so there are alerts to act on.
+        core::ScopedConnection c(m_path, QStringLiteral("risk-rule"), core::ConnectionMode::ReadWrite);
+        QVERIFY(core::Sql(c.database()).exec(QStringLiteral(
+            "INSERT INTO funnel_alert_rule (id, updated_at, name, metric, sigma_centi, minimum_deals, recent_weeks, "
+            "baseline_weeks, seasonal_quarters, recipients, enabled) "
+            "VALUES ('trailing', 1, 'Weeks just before', 'any', 300, 10, 2, 12, 0, '', 1)")));
+    }
     openWindow();
 }
 
@@ -141,12 +150,12 @@ void TestRiskPage::firstVisitMakesAndStoresTheWeeksLists()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM risk_snapshot_entry")), 37);
     // Stored through the outbox: the lists go to the server with the next sync.
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE entity IN ('risk_snapshot', 'risk_snapshot_entry')")), 41);
-    // Funnel alerts of the week under the built-in rule, one sentence each.
+    // Funnel alerts of the week under the company's rule, one sentence each.
     const auto &alerts = page()->pageData()->funnelAlerts;
     QVERIFY(alerts.size() >= 2);
     QCOMPARE(page()->funnelAlerts()->table()->rowCount(), int(alerts.size()));
     QVERIFY(page()->funnelAlerts()->table()->item(0, 0)->text().contains(QStringLiteral("(z = ")));
-    QCOMPARE(page()->funnelAlerts()->table()->item(0, 1)->text(), core::builtInFunnelAlertRule().name);
+    QCOMPARE(page()->funnelAlerts()->table()->item(0, 1)->text(), QStringLiteral("Weeks just before"));
     for (int row = 0; row < 37; ++row) {
         const core::RiskListEntry *entry = page()->listModel()->entry(row);
         // Every entry says why and what to do, even an order whose risk is just the usual one.
@@ -375,9 +384,10 @@ void TestRiskPage::funnelAlertRuleIsCheckedSavedAndKept()
     panel->rulesButton()->click();
     QPointer<ui::FunnelAlertRulesDialog> dialog = panel->rulesDialog();
     QVERIFY(dialog && dialog->isVisible());
-    QCOMPARE(dialog->ruleList()->count(), 0);
+    QCOMPARE(dialog->ruleList()->count(), 1);  // the company's trailing rule
     dialog->addButton()->click();
-    QCOMPARE(dialog->ruleList()->count(), 1);
+    QCOMPARE(dialog->ruleList()->count(), 2);
+    QCOMPARE(dialog->seasonalBox()->currentData().toInt(), 4);  // a new rule compares with earlier quarters
     dialog->nameEdit()->setText(QStringLiteral("Drops, strict"));
     dialog->metricBox()->setCurrentIndex(dialog->metricBox()->findData(QStringLiteral("conversion_drop")));
     dialog->sigmaEdit()->setText(QStringLiteral("7"));
@@ -388,7 +398,7 @@ void TestRiskPage::funnelAlertRuleIsCheckedSavedAndKept()
     QCOMPARE(dialog->problemShown(core::FunnelRuleField::Name), QString());
     dialog->saveButton()->click();
     QVERIFY(dialog && dialog->isVisible());  // refused: nothing saved
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM funnel_alert_rule")), 0);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM funnel_alert_rule")), 1);
 
     dialog->sigmaEdit()->setText(QStringLiteral("2.5"));
     dialog->recipientsEdit()->setText(QStringLiteral("li.wei@example.cn"));
@@ -399,13 +409,18 @@ void TestRiskPage::funnelAlertRuleIsCheckedSavedAndKept()
     QTRY_COMPARE_WITH_TIMEOUT(raised.size(), 1, 60000);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM funnel_alert_rule WHERE name = 'Drops, strict' AND "
                                   "metric = 'conversion_drop' AND sigma_centi = 250 AND recipients = 'li.wei@example.cn' "
-                                  "AND region_id IS NULL AND enabled = 1")), 1);
+                                  "AND region_id IS NULL AND enabled = 1 AND seasonal_quarters = 4")), 1);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE entity = 'funnel_alert_rule'")), 1);
-    // Only the rule's alerts now: conversion drops beyond 2.5 sigma, raised by it.
+    // Each alert under the first rule (by name) that raises it: the new one raises drops beyond 2.5
+    // sigma, the trailing one the rest.
     for (const core::RaisedFunnelAlert *shown : panel->shown()) {
-        QCOMPARE(shown->alert.metric, core::FunnelMetric::ConversionDrop);
-        QVERIFY(std::abs(shown->alert.zScore) > 2.5);
-        QCOMPARE(shown->ruleName, QStringLiteral("Drops, strict"));
+        QVERIFY(shown->ruleName == QStringLiteral("Drops, strict") || shown->ruleName == QStringLiteral("Weeks just before"));
+        if (shown->ruleName == QStringLiteral("Drops, strict")) {
+            QCOMPARE(shown->alert.metric, core::FunnelMetric::ConversionDrop);
+            QVERIFY(std::abs(shown->alert.zScore) > 2.5);
+        } else {
+            QVERIFY(shown->alert.metric != core::FunnelMetric::ConversionDrop);
+        }
     }
 
     // Reopened with the window: the rule is read back from the database.
@@ -416,7 +431,7 @@ void TestRiskPage::funnelAlertRuleIsCheckedSavedAndKept()
     page()->funnelAlerts()->rulesButton()->click();
     dialog = page()->funnelAlerts()->rulesDialog();
     QVERIFY(dialog);
-    QCOMPARE(dialog->ruleList()->count(), 1);
+    QCOMPARE(dialog->ruleList()->count(), 2);
     QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("Drops, strict"));
     QCOMPARE(dialog->metricBox()->currentData().toString(), QStringLiteral("conversion_drop"));
     QCOMPARE(dialog->sigmaEdit()->text(), QStringLiteral("2.5"));

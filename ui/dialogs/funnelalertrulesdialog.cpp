@@ -122,6 +122,11 @@ QWidget *FunnelAlertRulesDialog::buildForm(const QHash<QString, QString> &region
     m_sigma->setToolTip(tr("How unusual a change must be, in standard errors from the baseline: 1.5 to 6 "
                            "(3 is the built-in rule; higher means fewer alerts)."));
     m_recipients->setPlaceholderText(tr("E-mail addresses or user ids, separated by commas"));
+    m_seasonal = new QComboBox(m_form);
+    m_seasonal->addItem(tr("The same weeks of the last 4 quarters"), 4);
+    m_seasonal->addItem(tr("The weeks just before"), 0);
+    m_seasonal->setToolTip(tr("Against earlier quarters, the usual rhythm of a quarter (deals closing at its end) "
+                              "is not an alert. Where they hold too few deals, the weeks just before are used."));
     form->addRow(QString(), m_enabled);
     form->addRow(tr("Name:"), withProblem(m_name, FunnelRuleField::Name));
     form->addRow(tr("Metric:"), m_metric);
@@ -130,10 +135,11 @@ QWidget *FunnelAlertRulesDialog::buildForm(const QHash<QString, QString> &region
     form->addRow(tr("Sensitivity (sigma):"), withProblem(m_sigma, FunnelRuleField::Sigma));
     form->addRow(tr("Minimum deals:"), withProblem(m_minimumDeals, FunnelRuleField::MinimumDeals));
     form->addRow(tr("Recent weeks:"), withProblem(m_recentWeeks, FunnelRuleField::RecentWeeks));
+    form->addRow(tr("Compare with:"), withProblem(m_seasonal, FunnelRuleField::SeasonalQuarters));
     form->addRow(tr("Baseline weeks:"), withProblem(m_baselineWeeks, FunnelRuleField::BaselineWeeks));
     form->addRow(tr("Recipients:"), withProblem(m_recipients, FunnelRuleField::Recipients));
     connect(m_enabled, &QCheckBox::toggled, this, &FunnelAlertRulesDialog::readForm);
-    for (QComboBox *box : {m_metric, m_region, m_product})
+    for (QComboBox *box : {m_metric, m_region, m_product, m_seasonal})
         connect(box, &QComboBox::currentIndexChanged, this, &FunnelAlertRulesDialog::readForm);
     for (QLineEdit *edit : {m_name, m_sigma, m_minimumDeals, m_recentWeeks, m_baselineWeeks, m_recipients})
         connect(edit, &QLineEdit::textChanged, this, &FunnelAlertRulesDialog::readForm);
@@ -202,6 +208,9 @@ void FunnelAlertRulesDialog::showRule(int row)
         m_minimumDeals->setText(QLocale().toString(rule.minimumDeals));
         m_recentWeeks->setText(QLocale().toString(rule.recentWeeks));
         m_baselineWeeks->setText(QLocale().toString(rule.baselineWeeks));
+        if (m_seasonal->findData(rule.seasonalQuarters) < 0)  // another count, set elsewhere: keep it choosable
+            m_seasonal->addItem(tr("The same weeks of the last %1 quarters").arg(rule.seasonalQuarters), rule.seasonalQuarters);
+        m_seasonal->setCurrentIndex(m_seasonal->findData(rule.seasonalQuarters));
         m_recipients->setText(rule.recipients.join(QStringLiteral(", ")));
         m_filling = false;
     }
@@ -222,6 +231,7 @@ void FunnelAlertRulesDialog::readForm()
     rule.minimumDeals = wholeNumberIn(m_minimumDeals);
     rule.recentWeeks = wholeNumberIn(m_recentWeeks);
     rule.baselineWeeks = wholeNumberIn(m_baselineWeeks);
+    rule.seasonalQuarters = m_seasonal->currentData().toInt();
     rule.recipients = core::splitRecipients(m_recipients->text());
     m_list->item(m_current)->setText(listText(rule));
     showProblems();

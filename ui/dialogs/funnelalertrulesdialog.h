@@ -42,6 +42,7 @@ public:
     QLineEdit *minimumDealsEdit() const { return m_minimumDeals; }
     QLineEdit *recentWeeksEdit() const { return m_recentWeeks; }
     QLineEdit *baselineWeeksEdit() const { return m_baselineWeeks; }
+    QComboBox *seasonalBox() const { return m_seasonal; }
     QLineEdit *recipientsEdit() const { return m_recipients; }
     // The problem shown beside a field ("" when none).
     QString problemShown(core::FunnelRuleField field) const;
@@ -71,6 +72,7 @@ private:
     QComboBox *m_metric = nullptr;
     QComboBox *m_region = nullptr;
     QComboBox *m_product = nullptr;
+    QComboBox *m_seasonal = nullptr;
     QLineEdit *m_sigma = nullptr;
     QLineEdit *m_minimumDeals = nullptr;
     QLineEdit *m_recentWeeks = nullptr;

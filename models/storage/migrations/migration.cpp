@@ -10,6 +10,7 @@ const std::vector<Migration> &schemaMigrations()
         migration0003SyncedStages(),
         migration0004RiskList(),
         migration0005FunnelAlertRules(),
+        migration0006SeasonalBaseline(),
     };
     return migrations;
 }

@@ -32,5 +32,6 @@ Migration migration0002ReportingIndexes();
 Migration migration0003SyncedStages();
 Migration migration0004RiskList();
 Migration migration0005FunnelAlertRules();
+Migration migration0006SeasonalBaseline();
 
 } // namespace vantage::core
