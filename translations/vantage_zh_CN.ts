@@ -3379,16 +3379,16 @@ The demo database is built from two public data sets, bundled unchanged. Every d
         <translation>本周除已静音的预警外没有漏斗预警。</translation>
     </message>
     <message>
-        <source>No funnel alerts this week: conversion and time in each stage stayed within their usual range (the 12 weeks before).</source>
-        <translation>本周没有漏斗预警：各阶段的转化率和停留时间都在通常范围内（此前 12 周）。</translation>
-    </message>
-    <message>
         <source>No funnel alerts this week under your rules.</source>
         <translation>按您的规则，本周没有漏斗预警。</translation>
     </message>
     <message>
         <source>Funnel alert rules saved. The alerts are raised again under them.</source>
         <translation>漏斗预警规则已保存，将按新规则重新发出预警。</translation>
+    </message>
+    <message>
+        <source>No funnel alerts this week: conversion and time in each stage stayed within their usual range (the same weeks of earlier quarters, or the 12 weeks before while the history is short).</source>
+        <translation>本周没有漏斗预警：各阶段的转化率和停留时间都在通常范围内（与往季同期相比；历史较短时与此前 12 周相比）。</translation>
     </message>
 </context>
 <context>

@@ -198,7 +198,7 @@ QString FunnelAlertsPanel::summaryText(int unmuted) const
         return tr("No funnel alerts this week other than the muted ones.");
     if (m_rules.empty())
         return tr("No funnel alerts this week: conversion and time in each stage stayed within their usual range "
-                  "(the 12 weeks before).");
+                  "(the same weeks of earlier quarters, or the 12 weeks before while the history is short).");
     return tr("No funnel alerts this week under your rules.");
 }
 
