@@ -1500,6 +1500,10 @@
         <source>Confirm the next step and the close date with the customer.</source>
         <translation>与客户确认下一步和成交日期。</translation>
     </message>
+    <message>
+        <source>No owner</source>
+        <translation>无负责人</translation>
+    </message>
 </context>
 <context>
     <name>vantage::core::RiskListModel</name>

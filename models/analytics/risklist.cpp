@@ -51,6 +51,11 @@ QString riskDealTitle(RiskDealKind kind, const QString &name)
     return kind == RiskDealKind::Order ? Tr::tr("Order %1").arg(name) : name;
 }
 
+QString riskOwnerText(const QString &ownerName)
+{
+    return ownerName.isEmpty() ? Tr::tr("No owner") : ownerName;
+}
+
 QStringList riskReasonTexts(const RiskListEntry &entry)
 {
     // Nothing stands out: the risk is what deals of its kind usually carry.

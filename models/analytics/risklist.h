@@ -46,6 +46,8 @@ QStringList riskReasonTexts(const RiskListEntry &entry);
 
 // What a list calls a deal: the opportunity's name, or "Order CN-2026-104" in the UI language.
 QString riskDealTitle(RiskDealKind kind, const QString &name);
+// The owner's name, or "No owner" (an order without a rep in a region without a manager).
+QString riskOwnerText(const QString &ownerName);
 QString riskEntryAction(const RiskListEntry &entry, const QHash<QString, QString> &rules = {});
 
 // A change of at least one percentage point counts as up or down.

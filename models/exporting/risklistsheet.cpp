@@ -47,7 +47,7 @@ TableSheet riskListSheet(const std::vector<RiskListEntry> &entries, const QHash<
         TableRow row{TableCell::number(QString::number(entry.rank)),
                      TableCell::text(EnumLabels::dataName(regionNames.value(entry.regionId))),
                      TableCell::text(riskDealTitle(entry.kind, entry.opportunityName)), TableCell::text(entry.accountName),
-                     TableCell::text(entry.ownerName), TableCell::text(EnumLabels::stageName(entry.stageCode, entry.stageName)),
+                     TableCell::text(riskOwnerText(entry.ownerName)), TableCell::text(EnumLabels::stageName(entry.stageCode, entry.stageName)),
                      moneyCell(entry),
                      TableCell::text(entry.currency),
                      TableCell::number(Decimal(entry.riskBp, 4).toString(), QStringLiteral("0%")),

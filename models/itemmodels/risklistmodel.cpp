@@ -117,7 +117,7 @@ QString RiskListModel::displayText(const RiskListEntry &entry, int column) const
     case Region: return EnumLabels::dataName(m_regionNames.value(entry.regionId));
     case Opportunity: return riskDealTitle(entry.kind, entry.opportunityName);
     case Customer: return entry.accountName;
-    case Owner: return entry.ownerName;
+    case Owner: return riskOwnerText(entry.ownerName);
     case Amount: return riskAmountText(entry.amountMinor, entry.currency);
     case Stage: return EnumLabels::stageName(entry.stageCode, entry.stageName);
     case Risk: return QLocale().toString(qRound(entry.riskBp / 100.0)) + QLatin1Char('%');

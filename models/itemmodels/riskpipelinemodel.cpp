@@ -71,7 +71,7 @@ QString RiskPipelineModel::displayText(std::size_t row, int column) const
     case Rank: return QLocale().toString(qulonglong(row + 1));
     case Opportunity: return riskDealTitle(state.deal->kind, state.deal->name);
     case Region: return EnumLabels::dataName(m_history->regionNames.value(state.deal->regionId));
-    case Owner: return m_history->userNames.value(state.deal->ownerId);
+    case Owner: return riskOwnerText(m_history->userNames.value(state.deal->ownerId));
     case Amount: return riskAmountText(state.amountMinor, state.deal->currency);
     case Stage: return EnumLabels::stageName(state.stage->code, state.stage->name);
     case Risk: return QLocale().toString(qRound(score.probability * 100)) + QLatin1Char('%');

@@ -156,13 +156,19 @@ void TestRiskPage::firstVisitMakesAndStoresTheWeeksLists()
     QCOMPARE(page()->funnelAlerts()->table()->rowCount(), int(alerts.size()));
     QVERIFY(page()->funnelAlerts()->table()->item(0, 0)->text().contains(QStringLiteral("(z = ")));
     QCOMPARE(page()->funnelAlerts()->table()->item(0, 1)->text(), QStringLiteral("Weeks just before"));
+    int ownerless = 0;
     for (int row = 0; row < 37; ++row) {
         const core::RiskListEntry *entry = page()->listModel()->entry(row);
         // Every entry says why and what to do, even an order whose risk is just the usual one.
         QVERIFY(entry && !core::riskReasonTexts(*entry).isEmpty() && !core::riskEntryAction(*entry).isEmpty());
         QVERIFY(!entry->reasons.empty() || entry->kind == core::RiskDealKind::Order);
+        if (entry->ownerName.isEmpty()) {  // the South's orders: no rep, no regional manager
+            ++ownerless;
+            QCOMPARE(page()->listModel()->index(row, RiskListModel::Owner).data().toString(), QStringLiteral("No owner"));
+        }
         QCOMPARE(entry->change, core::RiskChange::New);  // no list last week
     }
+    QCOMPARE(ownerless, 7);
 }
 
 void TestRiskPage::regionAndRepFilterBothTables()

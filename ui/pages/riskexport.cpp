@@ -48,7 +48,7 @@ QString riskListHtml(const QString &title, const QString &subtitle, const std::v
             done += QStringLiteral(": ") + followUp->note;
         html += QStringLiteral("<tr>") + cell(QString::number(entry.rank))
               + cell(core::EnumLabels::dataName(regionNames.value(entry.regionId))) + cell(core::riskDealTitle(entry.kind, entry.opportunityName))
-              + cell(entry.accountName) + cell(entry.ownerName) + cell(core::riskAmountText(entry.amountMinor, entry.currency))
+              + cell(entry.accountName) + cell(core::riskOwnerText(entry.ownerName)) + cell(core::riskAmountText(entry.amountMinor, entry.currency))
               + cell(QStringLiteral("%1%").arg(qRound(entry.riskBp / 100.0))) + cell(core::riskChangeText(entry))
               + QStringLiteral("<td>%1</td>").arg(core::riskReasonTexts(entry).join(QStringLiteral("\n")).toHtmlEscaped().replace(
                     QLatin1Char('\n'), QStringLiteral("<br>")))

@@ -77,7 +77,7 @@ void RiskFollowUpPanel::setEntry(const core::RiskListEntry *entry, const QString
         m_action->clear();
         return;
     }
-    m_heading->setText(tr("%1 — %2").arg(core::riskDealTitle(entry->kind, entry->opportunityName), entry->ownerName));
+    m_heading->setText(tr("%1 — %2").arg(core::riskDealTitle(entry->kind, entry->opportunityName), core::riskOwnerText(entry->ownerName)));
     QStringList bullets;
     for (const QString &reason : core::riskReasonTexts(*entry))
         bullets << QStringLiteral("• ") + reason;
