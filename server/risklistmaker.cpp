@@ -58,7 +58,7 @@ core::Result<RiskListMaker::Outcome> RiskListMaker::makeWeek(const QDate &monday
     input.value().madeBy = QStringLiteral("server");
     outcome.isoWeek = core::isoWeekOf(monday);
     outcome.existing = int(input.value().stored.size());
-    auto page = core::makeRiskPage(input.value(), nowMs);
+    auto page = core::makeRiskLists(input.value(), nowMs);
     if (!page)
         return page.error();
     const std::vector<core::RiskSnapshot> &made = page.value().madeNow;

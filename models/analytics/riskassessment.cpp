@@ -79,7 +79,6 @@ Result<RiskAssessment> assessRisk(const RiskHistory &history, const QDate &asOf,
     RiskWeek current = riskWeekAt(history, asOf);
     const int openStages = int(riskOpenStages(history).size());
     const RiskModel model = RiskModel::train(training, current.closedDeals, openStages, options);
-    const auto closedDeals = current.closedDeals;
 
     RiskAssessment assessment;
     assessment.asOf = asOf;
@@ -89,8 +88,6 @@ Result<RiskAssessment> assessRisk(const RiskHistory &history, const QDate &asOf,
     assessment.orderLearnedWeight = model.learnedWeight(RiskDealKind::Order);
     assessment.trainingWeeks = int(weeks.size());
     assessment.trainingRows = model.trainingRows();
-    assessment.closedDeals = closedDeals[std::size_t(RiskDealKind::Opportunity)];
-    assessment.closedOrders = closedDeals[std::size_t(RiskDealKind::Order)];
     if (control.progress)
         control.progress(steps, steps);
     return assessment;

@@ -25,8 +25,6 @@ struct RiskAssessment
     double orderLearnedWeight = 0;  // the order model's
     int trainingWeeks = 0;
     int trainingRows = 0;
-    int closedDeals = 0;            // opportunities won or lost before the cut
-    int closedOrders = 0;           // orders shipped or cancelled before the cut
 };
 
 struct RiskRunControl

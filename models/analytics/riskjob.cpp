@@ -1,6 +1,7 @@
 #include "riskjob.h"
 
 #include "riskcontext.h"
+#include "riskloop.h"
 
 #include "storage/funnelalertrepository.h"
 #include "storage/riskrepository.h"
@@ -193,7 +194,7 @@ QFuture<Result<RiskPageInput>> loadRiskPageInput(Store &store, const QDate &mond
     });
 }
 
-Result<RiskPageData> makeRiskPage(const RiskPageInput &input, qint64 madeAtMs, const RiskRunControl &control)
+Result<RiskPageData> makeRiskLists(const RiskPageInput &input, qint64 madeAtMs, const RiskRunControl &control)
 {
     auto assessment = assessRisk(*input.history, input.monday, {}, control);
     if (!assessment)
@@ -222,19 +223,27 @@ Result<RiskPageData> makeRiskPage(const RiskPageInput &input, qint64 madeAtMs, c
         data.snapshots.push_back(made);
         data.madeNow.push_back(std::move(made));
     }
+    return data;
+}
+
+Result<RiskPageData> makeRiskPage(const RiskPageInput &input, qint64 madeAtMs, const RiskRunControl &control)
+{
+    auto lists = makeRiskLists(input, madeAtMs, control);
+    if (!lists)
+        return lists;
     if (control.cancelled && control.cancelled())
         return Error{ErrorCode::Cancelled, QString(), {}};
+    RiskPageData &data = lists.value();
     addTrends(data);
     data.lastWeek = reviewLastWeek(input);
     data.loopLists = input.earlierLists;
     data.loopLists.insert(data.loopLists.end(), input.lastWeek.begin(), input.lastWeek.end());
     data.loopLists.insert(data.loopLists.end(), data.snapshots.begin(), data.snapshots.end());
-    data.loopByManager = riskLoopByManager(data.loopLists, data.followUps, *input.history);
     data.funnelAlerts = raiseFunnelAlerts(*input.history, input.monday, input.funnelRules);
     applyFunnelAlertStates(data.funnelAlerts, input.funnelStates, input.today.isValid() ? input.today : input.monday);
     data.funnelRules = input.funnelRules;
     data.funnelStates = input.funnelStates;
-    return data;
+    return lists;
 }
 
 QFuture<Result<RiskPageData>> computeRiskPage(RiskPageInput input, qint64 madeAtMs)

@@ -3,7 +3,6 @@
 #include "domain/result.h"
 #include "funnelalertrules.h"
 #include "riskassessment.h"
-#include "riskloop.h"
 #include "risksnapshot.h"
 
 #include <QFuture>
@@ -72,8 +71,7 @@ struct RiskPageData
     std::vector<RaisedFunnelAlert> funnelAlerts; // stages whose recent weeks left a rule's limits, muted too
     std::vector<FunnelAlertRule> funnelRules;
     std::vector<FunnelAlertState> funnelStates;
-    std::vector<RiskSnapshot> loopLists;         // this week's lists and the seven weeks' before
-    std::vector<RiskLoopRow> loopByManager;      // how each manager's lists were followed up
+    std::vector<RiskSnapshot> loopLists;         // this week's lists and the seven weeks' before (riskLoopByManager)
 };
 
 constexpr int kRiskListSize = 10;
@@ -89,5 +87,7 @@ QFuture<Result<RiskPageInput>> loadRiskPageInput(Store &store, const QDate &mond
 QFuture<Result<RiskPageData>> computeRiskPage(RiskPageInput input, qint64 madeAtMs);
 // The same, synchronously (CLI, tests).
 Result<RiskPageData> makeRiskPage(const RiskPageInput &input, qint64 madeAtMs, const RiskRunControl &control = {});
+// Only the scoring and the week's lists (assessment, snapshots, madeNow): what the server needs.
+Result<RiskPageData> makeRiskLists(const RiskPageInput &input, qint64 madeAtMs, const RiskRunControl &control = {});
 
 } // namespace vantage::core

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analytics/riskjob.h"
+#include "analytics/riskloop.h"
 
 #include <QWidget>
 
