@@ -101,29 +101,20 @@ std::optional<Scope> scopeOf(const QCommandLineParser &parser, int &exitCode)
     return scope;
 }
 
-// The company's funnel alert rules and what was done with each alert.
-struct FunnelSetup
-{
-    std::vector<FunnelAlertRule> rules;
-    std::vector<FunnelAlertState> states;
-};
-
 // Nullopt after printing the error.
-std::optional<FunnelSetup> loadFunnelSetup(const QString &db)
+std::optional<FunnelAlertSetup> loadFunnelSetup(const QString &db)
 {
     ScopedConnection connection(db, QStringLiteral("cli-funnel"), ConnectionMode::ReadOnly);
     if (!connection.ok()) {
         CliOutput::fail(connection.error().message);
         return std::nullopt;
     }
-    const FunnelAlertRepository repository(connection.database());
-    auto rules = repository.rules();
-    auto states = repository.states();
-    if (!rules || !states) {
-        CliOutput::fail((rules ? states.error() : rules.error()).message);
+    auto setup = FunnelAlertRepository(connection.database()).setup();
+    if (!setup) {
+        CliOutput::fail(setup.error().message);
         return std::nullopt;
     }
-    return FunnelSetup{std::move(rules.value()), std::move(states.value())};
+    return std::move(setup.value());
 }
 
 QString funnelAlertLine(const RaisedFunnelAlert &raised, const RiskHistory &history, bool ownRules)

@@ -18,8 +18,9 @@ VANTAGE_RUNTIME_PACKAGES=(fonts-noto-cjk xvfb xauth)
 # bookworm nginx-light is only a transitional package; nginx itself has the SSL and HTTP/2 modules).
 # clang and libFuzzer for scripts/fuzz (libclang-rt-14-dev holds libFuzzer and the sanitizer
 # runtimes; clang only recommends it, and install_missing skips recommends).
+# python3-aiosmtpd: the SMTP server the funnel alert mail tests send to (tests/support/smtpsink.py).
 VANTAGE_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
-VANTAGE_TEST_PACKAGES=(sqlite3 python3 dbus imagemagick postgresql nginx openssl "${VANTAGE_FUZZ_PACKAGES[@]}")
+VANTAGE_TEST_PACKAGES=(sqlite3 python3 python3-aiosmtpd dbus imagemagick postgresql nginx openssl "${VANTAGE_FUZZ_PACKAGES[@]}")
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

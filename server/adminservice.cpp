@@ -62,8 +62,10 @@ core::Result<QString> AdminService::regionId(const QSqlDatabase &db, const QStri
 }
 
 core::Status AdminService::addUser(const QString &login, const QString &displayName, const QString &role,
-                                   const QString &password)
+                                   const QString &password, const QString &email)
 {
+    if (!email.isEmpty() && (!email.contains(QLatin1Char('@')) || email.contains(QLatin1Char(' ')) || email.contains(QLatin1Char(','))))
+        return Error{ErrorCode::InvalidInput, Tr::tr("“%1” is not an e-mail address.").arg(email), email};
     if (!roles().contains(role))
         return Error{ErrorCode::InvalidInput, Tr::tr("The role must be one of: %1.").arg(roles().join(QStringLiteral(", "))), role};
     if (password.size() < 8)
@@ -73,7 +75,8 @@ core::Status AdminService::addUser(const QString &login, const QString &displayN
         const qint64 now = core::Clock::nowMs();
         StoredRow user = newRow(QStringLiteral("app_user"), QString(),
                                 {{QStringLiteral("login"), login}, {QStringLiteral("display_name"), displayName},
-                                 {QStringLiteral("role"), role}, {QStringLiteral("active"), true}});
+                                 {QStringLiteral("role"), role}, {QStringLiteral("active"), true},
+                                 {QStringLiteral("email"), email.isEmpty() ? QJsonValue() : QJsonValue(email)}});
         if (auto added = Sql(db).exec(QStringLiteral("INSERT INTO auth_user (user_id, login, role, password_hash, created_at) "
                                                      "VALUES (?, ?, ?, ?, ?)"),
                                       {user.id, login, role, hash, now});

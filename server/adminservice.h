@@ -14,7 +14,8 @@ class AdminService
 public:
     explicit AdminService(const ServerDatabase &database) : m_database(database) {}
 
-    core::Status addUser(const QString &login, const QString &displayName, const QString &role, const QString &password);
+    core::Status addUser(const QString &login, const QString &displayName, const QString &role, const QString &password,
+                         const QString &email = {});
     core::Status setPassword(const QString &login, const QString &password);
     core::Status setDisabled(const QString &login, bool disabled);
     core::Status revokeDevice(const QString &clientId);

@@ -11,9 +11,9 @@
 namespace vantage::server {
 
 // Makes a week's risk lists on the server for every region that has none yet (issue 5, ADR 0011).
-// The synced rows are copied into a scratch Vantage database (the laptops' schema) and the laptops'
-// own code makes the lists from it, so a list made here and one a laptop made offline from the same
-// data are the same record (ids derived from region and week) and merge field by field.
+// The laptops' own code makes the lists from a ScratchCopy of the synced rows, so a list made here
+// and one a laptop made offline from the same data are the same record (ids derived from region
+// and week) and merge field by field.
 class RiskListMaker
 {
 public:
@@ -32,7 +32,6 @@ public:
     core::Result<Outcome> makeWeek(const QDate &monday, qint64 nowMs) const;
 
 private:
-    core::Result<qint64> copySyncedRows(const QSqlDatabase &scratch) const;
     core::Result<int> storeRows(const std::vector<core::NamedRow> &rows, qint64 nowMs) const;
 
     const ServerDatabase &m_database;

@@ -4,8 +4,9 @@
 #include "companyimporter.h"
 #include "httpapi.h"
 #include "passwordhasher.h"
+#include "backgroundjobs.h"
+#include "funnelalertmailer.h"
 #include "risklistmaker.h"
-#include "risklistscheduler.h"
 #include "serverschema.h"
 
 #include "analytics/risksnapshot.h"
@@ -74,10 +75,14 @@ int serve(const ServerDatabase &database, const QCommandLineParser &parser)
     limits.logRequests = parser.isSet(QStringLiteral("log"));
     if (parser.isSet(QStringLiteral("trusted-proxy")))
         limits.trustedProxies = parser.values(QStringLiteral("trusted-proxy"));
+    auto smtp = SmtpSettings::fromOptions(parser);
+    if (!smtp)
+        return fail(smtp.error());
     HttpApi api(database, limits);
-    RiskListScheduler riskLists(database);
-    if (!parser.isSet(QStringLiteral("no-risk-lists")))
-        riskLists.start(std::chrono::seconds(30), std::chrono::hours(1));
+    const BackgroundJobs::Options background{!parser.isSet(QStringLiteral("no-risk-lists")), smtp.value()};
+    BackgroundJobs jobs(database, background);
+    if (background.riskLists || background.smtp.configured())
+        jobs.start(std::chrono::seconds(30), std::chrono::hours(1));
     g_api = &api;
     std::signal(SIGTERM, stopServing);
     std::signal(SIGINT, stopServing);
@@ -127,6 +132,35 @@ int riskListsCommand(const ServerDatabase &database, const QCommandLineParser &p
                           .arg(made.value().rowsRead));
 }
 
+// Mails the open funnel alerts of --as-of's week (today's) that their recipients were not told of.
+int funnelAlertsCommand(const ServerDatabase &database, const QCommandLineParser &parser)
+{
+    const QDate day = parser.isSet(QStringLiteral("as-of")) ? QDate::fromString(parser.value(QStringLiteral("as-of")), Qt::ISODate)
+                                                           : core::Clock::nowUtc().toLocalTime().date();
+    if (!day.isValid())
+        return 2;
+    auto smtp = SmtpSettings::fromOptions(parser);
+    if (!smtp)
+        return fail(smtp.error());
+    if (!smtp.value().configured())
+        return fail({core::ErrorCode::InvalidInput, Tr::tr("funnel-alerts needs a mail relay: --smtp HOST[:PORT]."), {}});
+    auto mailed = FunnelAlertMailer(database, smtp.value()).run(core::mondayOf(day), day, core::Clock::nowMs());
+    if (!mailed)
+        return fail(mailed.error());
+    for (const QString &failure : mailed.value().failures)
+        err() << Tr::tr("error: not delivered: %1").arg(failure) << Qt::endl;
+    if (!mailed.value().unreachable.isEmpty())
+        err() << Tr::tr("warning: recipients without an e-mail address: %1").arg(mailed.value().unreachable.join(QStringLiteral(", ")))
+              << Qt::endl;
+    out() << Tr::tr("funnel alerts of the week of %1: messages sent: %2 (%3 alerts); already sent before: %4")
+                 .arg(core::mondayOf(day).toString(Qt::ISODate))
+                 .arg(mailed.value().mails)
+                 .arg(mailed.value().alerts)
+                 .arg(mailed.value().alreadySent)
+          << Qt::endl;
+    return mailed.value().failures.isEmpty() ? 0 : 1;
+}
+
 int importCommand(const ServerDatabase &database, const QStringList &args, const QCommandLineParser &parser)
 {
     const QString source = args.value(1);
@@ -162,7 +196,7 @@ int userCommand(AdminService &admin, const QStringList &args, const QCommandLine
         return 2;
     if (action == QLatin1String("add"))
         return report(admin.addUser(login, parser.value(QStringLiteral("name")).isEmpty() ? login : parser.value(QStringLiteral("name")),
-                                    parser.value(QStringLiteral("role")), password(parser)),
+                                    parser.value(QStringLiteral("role")), password(parser), parser.value(QStringLiteral("email"))),
                       Tr::tr("user %1 added").arg(login));
     if (action == QLatin1String("passwd"))
         return report(admin.setPassword(login, password(parser)), Tr::tr("password of %1 changed").arg(login));
@@ -206,26 +240,40 @@ void ServerCommands::addOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("no-risk-lists"),
                       Tr::tr("serve: do not make the weekly risk lists (run `risk-lists` from cron, or let another "
                              "instance make them).")});
+    parser.addOption({QStringLiteral("smtp"),
+                      Tr::tr("serve, funnel-alerts: the mail relay for funnel alert mails (port 25 unless given; "
+                             "without it serve mails nothing)."),
+                      Tr::tr("HOST[:PORT]")});
+    parser.addOption({QStringLiteral("smtp-security"),
+                      Tr::tr("none, starttls or tls (default: tls on port 465, starttls on 587, else none)."), Tr::tr("MODE")});
+    parser.addOption({QStringLiteral("smtp-user"),
+                      Tr::tr("Sign in to the mail relay as USER; the password in $VANTAGE_SMTP_PASSWORD."), Tr::tr("USER")});
+    parser.addOption({QStringLiteral("smtp-ca"), Tr::tr("Trust the mail relay's certificate when one of these CAs (PEM) signed it, "
+                                                        "besides the system's."), Tr::tr("FILE")});
+    parser.addOption({QStringLiteral("mail-from"), Tr::tr("The sender of funnel alert mails (default vantage@HOSTNAME)."),
+                      Tr::tr("ADDRESS")});
     parser.addOption({QStringLiteral("trusted-proxy"),
                       Tr::tr("serve: a proxy whose X-Forwarded-For header names the client; repeat for several "
                              "(default: 127.0.0.1 and ::1, nginx on this host)."),
                       Tr::tr("ADDRESS")});
     parser.addOption({QStringLiteral("name"), Tr::tr("user add, region add: display name."), Tr::tr("NAME")});
+    parser.addOption({QStringLiteral("email"), Tr::tr("user add: the user's e-mail address (funnel alert rules may name the user)."),
+                      Tr::tr("ADDRESS")});
     parser.addOption({QStringLiteral("role"), Tr::tr("user add: rep, regional_manager, director or admin."), Tr::tr("ROLE"),
                       QStringLiteral("rep")});
     parser.addOption({QStringLiteral("currency"), Tr::tr("region add: ISO currency code."), Tr::tr("CODE"), QStringLiteral("CNY")});
     parser.addOption({QStringLiteral("password"), Tr::tr("The password (prefer typing it on standard input)."), Tr::tr("PASSWORD")});
     parser.addOption({QStringLiteral("as-of"), Tr::tr("import demo, import csv: shift the dates to end the day before this date; "
-                                                      "risk-lists: a day of the week to make the lists of."),
+                                                      "risk-lists, funnel-alerts: a day of the week to work on."),
                       Tr::tr("YYYY-MM-DD")});
 }
 
 QString ServerCommands::usage()
 {
     return Tr::tr("Commands:\n"
-                  "  serve [--port N] [--bind ADDRESS] [--threads N] [--demo] [--no-risk-lists]\n"
+                  "  serve [--port N] [--bind ADDRESS] [--threads N] [--demo] [--no-risk-lists] [--smtp HOST[:PORT]]\n"
                   "  migrate\n"
-                  "  user add LOGIN --name NAME --role ROLE   (password on standard input)\n"
+                  "  user add LOGIN --name NAME --role ROLE [--email ADDRESS]   (password on standard input)\n"
                   "  user passwd LOGIN | user disable LOGIN | user enable LOGIN\n"
                   "  device revoke CLIENT_ID\n"
                   "  region add CODE --name NAME --currency CODE\n"
@@ -233,7 +281,9 @@ QString ServerCommands::usage()
                   "  import demo [--as-of YYYY-MM-DD] | import csv DIR [--as-of YYYY-MM-DD] | import database FILE\n"
                   "      (into an empty server; the password of the imported users on standard input)\n"
                   "  risk-lists [--as-of YYYY-MM-DD]   (the week's risk lists of every region without one; "
-                  "serve makes them by itself unless --no-risk-lists)");
+                  "serve makes them by itself unless --no-risk-lists)\n"
+                  "  funnel-alerts --smtp HOST[:PORT] [--as-of YYYY-MM-DD]   (mails the open alerts not mailed yet "
+                  "to the recipients of the alert rules; serve does it by itself when given --smtp)");
 }
 
 int ServerCommands::run(const QCommandLineParser &parser)
@@ -276,6 +326,8 @@ int ServerCommands::run(const QCommandLineParser &parser)
         code = importCommand(database, args, parser);
     else if (command == QLatin1String("risk-lists") && args.size() == 1)
         code = riskListsCommand(database, parser);
+    else if (command == QLatin1String("funnel-alerts") && args.size() == 1)
+        code = funnelAlertsCommand(database, parser);
     if (code == 2)
         err() << usage() << Qt::endl;
     return code;

@@ -64,7 +64,14 @@ const QStringList kStep2{
     QStringLiteral("ALTER TABLE refresh_token ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0"),
 };
 
-const std::vector<const QStringList *> kSteps{&kStep1, &kStep2};
+// Step 3: which funnel alert was mailed to which address (FunnelAlertMailer); a row without sent_at
+// is a claim of a run still sending.
+const QStringList kStep3{
+    QStringLiteral("CREATE TABLE alert_notice (address TEXT NOT NULL, alert_key TEXT NOT NULL, claimed_at BIGINT NOT NULL, "
+                   "sent_at BIGINT, PRIMARY KEY (address, alert_key))"),
+};
+
+const std::vector<const QStringList *> kSteps{&kStep1, &kStep2, &kStep3};
 
 // Any constant shared by every instance: the advisory lock that serializes schema set-up.
 constexpr qint64 kSchemaLockKey = 0x76616e7461676531; // "vantage1"

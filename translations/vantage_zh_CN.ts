@@ -1028,10 +1028,6 @@
 <context>
     <name>vantage::core::FunnelAlertRule</name>
     <message>
-        <source>“%1” is neither an e-mail address nor a user id.</source>
-        <translation>“%1”既不是电子邮件地址，也不是用户 ID。</translation>
-    </message>
-    <message>
         <source>Any change</source>
         <translation>任何变化</translation>
     </message>
@@ -1078,6 +1074,10 @@
     <message>
         <source>Earlier quarters must be a whole number from 0 to 8.</source>
         <translation>往前比较的季度数必须是 0 到 8 之间的整数。</translation>
+    </message>
+    <message>
+        <source>“%1” is neither an e-mail address nor a Vantage user.</source>
+        <translation>“%1”既不是电子邮件地址，也不是 Vantage 用户。</translation>
     </message>
 </context>
 <context>
@@ -2230,6 +2230,37 @@
         <source>There is no device with the id %1.</source>
         <translation>不存在编号为 %1 的设备。</translation>
     </message>
+    <message>
+        <source>“%1” is not an e-mail address.</source>
+        <translation>“%1”不是电子邮件地址。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::server::BackgroundJobs</name>
+    <message>
+        <source>risk lists of %1 not made: %2</source>
+        <translation>%1 的风险清单未生成：%2</translation>
+    </message>
+    <message>
+        <source>risk lists of %1: %2 made (%3 entries), %4 already there</source>
+        <translation>%1 的风险清单：新生成 %2 份（%3 条），已有 %4 份</translation>
+    </message>
+    <message>
+        <source>funnel alert mails not sent: %1</source>
+        <translation>漏斗预警邮件未发送：%1</translation>
+    </message>
+    <message>
+        <source>funnel alert mail not delivered, tried again later: %1</source>
+        <translation>漏斗预警邮件未送达，稍后重试：%1</translation>
+    </message>
+    <message>
+        <source>funnel alerts: messages sent: %1 (%2 alerts); recipients without an e-mail address: %3</source>
+        <translation>漏斗预警：已发送邮件 %1 封（%2 条预警）；没有电子邮件地址的收件人：%3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
 </context>
 <context>
     <name>vantage::server::CompanyImporter</name>
@@ -2251,29 +2282,75 @@
     </message>
 </context>
 <context>
+    <name>vantage::server::FunnelAlertMailer</name>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1：%2（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::server::FunnelAlertMessage</name>
+    <message>
+        <source>Vantage: a funnel alert for the week of %1</source>
+        <translation>Vantage：%1 当周有 1 条漏斗预警</translation>
+    </message>
+    <message>
+        <source>Vantage: %1 funnel alerts for the week of %2</source>
+        <translation>Vantage：%2 当周有 %1 条漏斗预警</translation>
+    </message>
+    <message>
+        <source>Funnel alerts of the weeks before %1 that nobody has acknowledged or muted yet, from the alert rules that name you as a recipient:</source>
+        <translation>以下是 %1 之前几周尚未被确认或静音的漏斗预警，来自将您列为收件人的预警规则：</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Rule: %1</source>
+        <translation>规则：%1</translation>
+    </message>
+    <message>
+        <source>Acknowledge or mute them in Vantage, on the Risk page under “Funnel alerts”. You are told of each alert once.</source>
+        <translation>请在 Vantage 的“风险”页面“漏斗预警”标签中确认或静音这些预警。每条预警只通知您一次。</translation>
+    </message>
+    <message>
+        <source>— Vantage server</source>
+        <translation>—— Vantage 服务器</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Deals behind it: %1 and %2 more</source>
+        <translation>相关交易：%1，另有 %2 笔</translation>
+    </message>
+    <message>
+        <source>Deals behind it: %1</source>
+        <translation>相关交易：%1</translation>
+    </message>
+</context>
+<context>
     <name>vantage::server::RiskListMaker</name>
     <message>
         <source>A week&apos;s risk lists start on a Monday.</source>
         <translation>每周的风险清单从周一开始。</translation>
     </message>
+</context>
+<context>
+    <name>vantage::server::ScratchCopy</name>
     <message>
-        <source>No folder for the scratch database of the risk lists.</source>
-        <translation>无法为风险清单的临时数据库创建文件夹。</translation>
+        <source>No folder for the scratch copy of the synced rows.</source>
+        <translation>没有可用于存放已同步记录临时副本的文件夹。</translation>
     </message>
     <message>
         <source>The scratch copy of the synced rows failed.</source>
-        <translation>复制同步记录到临时数据库失败。</translation>
-    </message>
-</context>
-<context>
-    <name>vantage::server::RiskListScheduler</name>
-    <message>
-        <source>risk lists of %1 not made: %2</source>
-        <translation>%1 的风险清单未能生成：%2</translation>
-    </message>
-    <message>
-        <source>risk lists of %1: %2 made (%3 entries), %4 already there</source>
-        <translation>%1 的风险清单：新建 %2 份（%3 条），已有 %4 份</translation>
+        <translation>复制已同步的记录到临时数据库失败。</translation>
     </message>
 </context>
 <context>
@@ -2427,32 +2504,90 @@
         <translation>serve：不生成每周风险清单（由 cron 运行 `risk-lists`，或交给另一个实例生成）。</translation>
     </message>
     <message>
-        <source>import demo, import csv: shift the dates to end the day before this date; risk-lists: a day of the week to make the lists of.</source>
-        <translation>import demo、import csv：平移日期，使数据截止到该日期的前一天；risk-lists：要生成清单的那一周中的某一天。</translation>
+        <source>funnel-alerts needs a mail relay: --smtp HOST[:PORT].</source>
+        <translation>funnel-alerts 需要邮件中继：--smtp 主机[:端口]。</translation>
+    </message>
+    <message>
+        <source>error: not delivered: %1</source>
+        <translation>错误：未送达：%1</translation>
+    </message>
+    <message>
+        <source>warning: recipients without an e-mail address: %1</source>
+        <translation>警告：以下收件人没有电子邮件地址：%1</translation>
+    </message>
+    <message>
+        <source>funnel alerts of the week of %1: messages sent: %2 (%3 alerts); already sent before: %4</source>
+        <translation>%1 当周的漏斗预警：已发送邮件 %2 封（%3 条预警）；此前已发送：%4</translation>
+    </message>
+    <message>
+        <source>serve, funnel-alerts: the mail relay for funnel alert mails (port 25 unless given; without it serve mails nothing).</source>
+        <translation>serve、funnel-alerts：发送漏斗预警邮件的邮件中继（未指定端口时为 25；不指定则 serve 不发送邮件）。</translation>
+    </message>
+    <message>
+        <source>HOST[:PORT]</source>
+        <translation>主机[:端口]</translation>
+    </message>
+    <message>
+        <source>none, starttls or tls (default: tls on port 465, starttls on 587, else none).</source>
+        <translation>none、starttls 或 tls（默认：端口 465 用 tls，587 用 starttls，其余为 none）。</translation>
+    </message>
+    <message>
+        <source>MODE</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Sign in to the mail relay as USER; the password in $VANTAGE_SMTP_PASSWORD.</source>
+        <translation>以 USER 身份登录邮件中继；密码放在 $VANTAGE_SMTP_PASSWORD 中。</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Trust the mail relay&apos;s certificate when one of these CAs (PEM) signed it, besides the system&apos;s.</source>
+        <translation>除系统证书外，也信任由这些 CA（PEM）签发的邮件中继证书。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>The sender of funnel alert mails (default vantage@HOSTNAME).</source>
+        <translation>漏斗预警邮件的发件人（默认 vantage@主机名）。</translation>
+    </message>
+    <message>
+        <source>user add: the user&apos;s e-mail address (funnel alert rules may name the user).</source>
+        <translation>user add：用户的电子邮件地址（漏斗预警规则可以将该用户列为收件人）。</translation>
+    </message>
+    <message>
+        <source>import demo, import csv: shift the dates to end the day before this date; risk-lists, funnel-alerts: a day of the week to work on.</source>
+        <translation>import demo、import csv：平移日期，使数据截止到此日期的前一天；risk-lists、funnel-alerts：要处理的那一周中的某一天。</translation>
     </message>
     <message>
         <source>Commands:
-  serve [--port N] [--bind ADDRESS] [--threads N] [--demo] [--no-risk-lists]
+  serve [--port N] [--bind ADDRESS] [--threads N] [--demo] [--no-risk-lists] [--smtp HOST[:PORT]]
   migrate
-  user add LOGIN --name NAME --role ROLE   (password on standard input)
+  user add LOGIN --name NAME --role ROLE [--email ADDRESS]   (password on standard input)
   user passwd LOGIN | user disable LOGIN | user enable LOGIN
   device revoke CLIENT_ID
   region add CODE --name NAME --currency CODE
   region assign LOGIN CODE | region unassign LOGIN CODE
   import demo [--as-of YYYY-MM-DD] | import csv DIR [--as-of YYYY-MM-DD] | import database FILE
       (into an empty server; the password of the imported users on standard input)
-  risk-lists [--as-of YYYY-MM-DD]   (the week&apos;s risk lists of every region without one; serve makes them by itself unless --no-risk-lists)</source>
+  risk-lists [--as-of YYYY-MM-DD]   (the week&apos;s risk lists of every region without one; serve makes them by itself unless --no-risk-lists)
+  funnel-alerts --smtp HOST[:PORT] [--as-of YYYY-MM-DD]   (mails the open alerts not mailed yet to the recipients of the alert rules; serve does it by itself when given --smtp)</source>
         <translation>命令：
-  serve [--port N] [--bind ADDRESS] [--threads N] [--demo] [--no-risk-lists]
+  serve [--port N] [--bind ADDRESS] [--threads N] [--demo] [--no-risk-lists] [--smtp HOST[:PORT]]
   migrate
-  user add LOGIN --name NAME --role ROLE   （密码从标准输入读取）
+  user add LOGIN --name NAME --role ROLE [--email ADDRESS]   （密码从标准输入读取）
   user passwd LOGIN | user disable LOGIN | user enable LOGIN
   device revoke CLIENT_ID
   region add CODE --name NAME --currency CODE
   region assign LOGIN CODE | region unassign LOGIN CODE
   import demo [--as-of YYYY-MM-DD] | import csv DIR [--as-of YYYY-MM-DD] | import database FILE
       （导入到空服务器；导入用户的密码从标准输入读取）
-  risk-lists [--as-of YYYY-MM-DD]   （为尚无清单的每个区域生成该周风险清单；除非指定 --no-risk-lists，serve 会自动生成）</translation>
+  risk-lists [--as-of YYYY-MM-DD]   （为尚无清单的每个区域生成该周风险清单；除非指定 --no-risk-lists，serve 会自动生成）
+  funnel-alerts --smtp HOST[:PORT] [--as-of YYYY-MM-DD]   （把尚未发送的未处理预警通过邮件发给预警规则的收件人；指定 --smtp 时 serve 会自动发送）</translation>
     </message>
 </context>
 <context>
@@ -2475,6 +2610,73 @@
     <message>
         <source>The server database %1 is at schema version %2; this server knows up to %3.</source>
         <translation>服务器数据库 %1 的架构版本为 %2；此服务器最高只支持版本 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::server::SmtpMailer</name>
+    <message>
+        <source>The mail server %1 refused %2: %3</source>
+        <translation>邮件服务器 %1 拒绝了%2：%3</translation>
+    </message>
+    <message>
+        <source>--smtp %1: the port must be a number from 1 to 65535.</source>
+        <translation>--smtp %1：端口必须是 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>--smtp-security must be none, starttls or tls, not “%1”.</source>
+        <translation>--smtp-security 必须是 none、starttls 或 tls，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--smtp-user needs the password in $VANTAGE_SMTP_PASSWORD.</source>
+        <translation>--smtp-user 需要在 $VANTAGE_SMTP_PASSWORD 中提供密码。</translation>
+    </message>
+    <message>
+        <source>--smtp-user sends a password: use --smtp-security starttls or tls.</source>
+        <translation>--smtp-user 会发送密码：请使用 --smtp-security starttls 或 tls。</translation>
+    </message>
+    <message>
+        <source>--smtp-ca %1: no PEM certificate in that file.</source>
+        <translation>--smtp-ca %1：该文件中没有 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>--mail-from %1 is not an e-mail address.</source>
+        <translation>--mail-from %1 不是电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>Vantage</source>
+        <translation>Vantage</translation>
+    </message>
+    <message>
+        <source>The mail server %1 does not offer STARTTLS; use --smtp-security none or tls.</source>
+        <translation>邮件服务器 %1 不支持 STARTTLS；请使用 --smtp-security none 或 tls。</translation>
+    </message>
+    <message>
+        <source>the login of %1</source>
+        <translation>%1 的登录</translation>
+    </message>
+    <message>
+        <source>the sender %1</source>
+        <translation>发件人 %1</translation>
+    </message>
+    <message>
+        <source>the recipient %1</source>
+        <translation>收件人 %1</translation>
+    </message>
+    <message>
+        <source>the message to %1</source>
+        <translation>发给 %1 的邮件</translation>
+    </message>
+    <message>
+        <source>The mail server %1:%2 cannot be reached.</source>
+        <translation>无法连接邮件服务器 %1:%2。</translation>
+    </message>
+    <message>
+        <source>No encrypted connection with the mail server %1: %2</source>
+        <translation>无法与邮件服务器 %1 建立加密连接：%2</translation>
+    </message>
+    <message>
+        <source>The mail server %1 did not answer.</source>
+        <translation>邮件服务器 %1 没有响应。</translation>
     </message>
 </context>
 <context>
@@ -3252,10 +3454,6 @@ The demo database is built from two public data sets, bundled unchanged. Every d
         <translation>变化需偏离基线多少个标准误才算异常：1.5 到 6（内置规则为 3；数值越高，预警越少）。</translation>
     </message>
     <message>
-        <source>E-mail addresses or user ids, separated by commas</source>
-        <translation>电子邮件地址或用户 ID，以逗号分隔</translation>
-    </message>
-    <message>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -3314,6 +3512,14 @@ The demo database is built from two public data sets, bundled unchanged. Every d
     <message>
         <source>The same weeks of the last %1 quarters</source>
         <translation>最近 %1 个季度的同期各周</translation>
+    </message>
+    <message>
+        <source>E-mail addresses or names of Vantage users, separated by commas</source>
+        <translation>电子邮件地址或 Vantage 用户姓名，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>The company server e-mails each new alert of this rule to them once, unless it is acknowledged or muted first (when the server has a mail relay).</source>
+        <translation>公司服务器会把此规则的每条新预警通过电子邮件发送给他们一次，除非该预警已先被确认或静音（需服务器配置了邮件中继）。</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,7 @@ QString recipientProblem(const QStringList &recipients)
 {
     for (const QString &recipient : recipients)
         if (!isRecipient(recipient))
-            return Tr::tr("“%1” is neither an e-mail address nor a user id.").arg(recipient);
+            return Tr::tr("“%1” is neither an e-mail address nor a Vantage user.").arg(recipient);
     return {};
 }
 

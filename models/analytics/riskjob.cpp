@@ -112,15 +112,11 @@ std::vector<RiskReview> reviewLastWeek(const RiskPageInput &input)
 // The company's funnel alert rules and what was done with each alert.
 Status readFunnelSetup(const QSqlDatabase &db, RiskPageInput &input)
 {
-    const FunnelAlertRepository repository(db);
-    auto rules = repository.rules();
-    if (!rules)
-        return rules.error();
-    auto states = repository.states();
-    if (!states)
-        return states.error();
-    input.funnelRules = std::move(rules.value());
-    input.funnelStates = std::move(states.value());
+    auto setup = FunnelAlertRepository(db).setup();
+    if (!setup)
+        return setup.error();
+    input.funnelRules = std::move(setup.value().rules);
+    input.funnelStates = std::move(setup.value().states);
     return {};
 }
 

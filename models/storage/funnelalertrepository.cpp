@@ -54,4 +54,15 @@ Result<std::vector<FunnelAlertState>> FunnelAlertRepository::states() const
     return states;
 }
 
+Result<FunnelAlertSetup> FunnelAlertRepository::setup() const
+{
+    auto read = rules();
+    if (!read)
+        return read.error();
+    auto done = states();
+    if (!done)
+        return done.error();
+    return FunnelAlertSetup{std::move(read.value()), std::move(done.value())};
+}
+
 } // namespace vantage::core

@@ -7,6 +7,13 @@
 
 namespace vantage::core {
 
+// The company's funnel alert rules and what was done with each alert.
+struct FunnelAlertSetup
+{
+    std::vector<FunnelAlertRule> rules;
+    std::vector<FunnelAlertState> states;
+};
+
 // Reads the company's funnel alert rules and what managers did with each alert.
 class FunnelAlertRepository
 {
@@ -17,6 +24,8 @@ public:
     Result<std::vector<FunnelAlertRule>> rules() const;
     // Every acknowledgement and mute (and unmute) not deleted.
     Result<std::vector<FunnelAlertState>> states() const;
+    // Both.
+    Result<FunnelAlertSetup> setup() const;
 
 private:
     QSqlDatabase m_db;

@@ -4,6 +4,7 @@
 // scope; states decide what is shown.
 #include "funnelhistory.h"
 
+#include "analytics/funnelalertnotices.h"
 #include "analytics/funnelalertrules.h"
 
 #include <QRegularExpression>
@@ -67,6 +68,8 @@ private Q_SLOTS:
     void acknowledgedIsShownAsAcknowledged();
     void unmutedIsOpenAgain();
     void keysAndIds();
+    void noticesReachEachRecipientOnce();
+    void noticesLeaveOutAcknowledgedAndMuted();
     void validation_data();
     void validation();
 
@@ -203,6 +206,51 @@ void TestFunnelAlertRules::keysAndIds()
     QVERIFY(!isFunnelMetricCode(QStringLiteral("win_rate")));
 }
 
+// Two rules raise the drop: an address both name hears of it once; a user id is looked up, and
+// one without an address is reported; disabled rules and rules without recipients mail nobody.
+void TestFunnelAlertRules::noticesReachEachRecipientOnce()
+{
+    FunnelAlertRule eastDrop = rule(QStringLiteral("A east drop"));
+    eastDrop.metric = FunnelMetric::ConversionDrop;
+    eastDrop.regionId = kEast;
+    eastDrop.recipients = {QStringLiteral("Boss@Example.cn"), QStringLiteral("user-1")};
+    FunnelAlertRule everything = rule(QStringLiteral("B everything"));
+    everything.recipients = {QStringLiteral("boss@example.cn"), QStringLiteral("user-2")};
+    FunnelAlertRule off = rule(QStringLiteral("C off"));
+    off.enabled = false;
+    off.recipients = {QStringLiteral("off@example.cn")};
+    const FunnelAlertRule silent = rule(QStringLiteral("D silent"));
+    const QHash<QString, QString> emails{{QStringLiteral("user-1"), QStringLiteral("one@example.cn")},
+                                         {QStringLiteral("user-3"), QStringLiteral("three@example.cn")}};
+
+    const FunnelAlertNotices notices = funnelAlertNotices(m_history, kAsOf, {eastDrop, everything, off, silent}, {}, kAsOf, emails);
+    QCOMPARE(notices.mailings.size(), std::size_t(2));
+    QCOMPARE(notices.mailings[0].address, QStringLiteral("boss@example.cn"));
+    QCOMPARE(keysOf(notices.mailings[0].alerts), (QStringList{kLongerKey, kDropKey}));  // by |z|
+    QCOMPARE(notices.mailings[1].address, QStringLiteral("one@example.cn"));
+    QCOMPARE(keysOf(notices.mailings[1].alerts), QStringList{kDropKey});
+    QCOMPARE(notices.mailings[1].alerts[0].ruleName, QStringLiteral("A east drop"));
+    QCOMPARE(notices.unreachable, QStringList{QStringLiteral("user-2")});
+}
+
+void TestFunnelAlertRules::noticesLeaveOutAcknowledgedAndMuted()
+{
+    FunnelAlertRule everything = rule(QStringLiteral("Everything"));
+    everything.recipients = {QStringLiteral("boss@example.cn")};
+    const std::vector<FunnelAlertState> acknowledged{{kLongerKey, FunnelAlertStatus::Acknowledged, {}, QString()}};
+    FunnelAlertNotices notices = funnelAlertNotices(m_history, kAsOf, {everything}, acknowledged, kAsOf, {});
+    QCOMPARE(notices.mailings.size(), std::size_t(1));
+    QCOMPARE(keysOf(notices.mailings[0].alerts), QStringList{kDropKey});
+
+    const std::vector<FunnelAlertState> bothQuiet{acknowledged[0], mute(kDropKey, kAsOf.addDays(7))};
+    notices = funnelAlertNotices(m_history, kAsOf, {everything}, bothQuiet, kAsOf, {});
+    QVERIFY(notices.mailings.empty());
+    // The mute over, the drop is news again.
+    notices = funnelAlertNotices(m_history, kAsOf, {everything}, bothQuiet, kAsOf.addDays(8), {});
+    QCOMPARE(notices.mailings.size(), std::size_t(1));
+    QCOMPARE(keysOf(notices.mailings[0].alerts), QStringList{kDropKey});
+}
+
 void TestFunnelAlertRules::validation_data()
 {
     QTest::addColumn<QString>("change");
@@ -227,11 +275,11 @@ void TestFunnelAlertRules::validation_data()
     row("53 baseline", "baseline=53", int(FunnelRuleField::BaselineWeeks), "Baseline weeks must be a whole number from 4 to 52.");
     row("e-mail and user id", "recipients=li.wei@example.cn, 0192e0a4-7c1d-7a2b-9f00-1234567890ab", none, "");
     row("a bare name", "recipients=li.wei@example.cn, bob", int(FunnelRuleField::Recipients),
-        "“bob” is neither an e-mail address nor a user id.");
+        "“bob” is neither an e-mail address nor a Vantage user.");
     row("upper-case id", "recipients=0192E0A4-7C1D-7A2B-9F00-1234567890AB", int(FunnelRuleField::Recipients),
-        "“0192E0A4-7C1D-7A2B-9F00-1234567890AB” is neither an e-mail address nor a user id.");
+        "“0192E0A4-7C1D-7A2B-9F00-1234567890AB” is neither an e-mail address nor a Vantage user.");
     row("no domain dot", "recipients=li@example", int(FunnelRuleField::Recipients),
-        "“li@example” is neither an e-mail address nor a user id.");
+        "“li@example” is neither an e-mail address nor a Vantage user.");
 }
 
 void TestFunnelAlertRules::validation()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "serverprocess.h"
+#include "testcertificates.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -31,7 +32,10 @@ public:
     // (other-ca.pem) that signed nothing here.
     bool makeCertificates()
     {
-        return makeCa(QStringLiteral("ca")) && makeCa(QStringLiteral("other-ca")) && makeServerCertificate();
+        TestCertificates certificates(m_dir);
+        const bool made = certificates.make();
+        m_log += certificates.log();
+        return made;
     }
 
     // upstreams: "127.0.0.1:PORT" of each vantage-server instance.
@@ -91,51 +95,6 @@ private:
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(port));
         return socket.waitForConnected(200);
-    }
-
-    bool openssl(const QStringList &arguments)
-    {
-        QProcess process;
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.setWorkingDirectory(m_dir);
-        process.start(QStringLiteral("openssl"), arguments);
-        const bool ok = process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
-        if (!ok)
-            m_log += QStringLiteral("openssl %1: %2 %3\n").arg(arguments.join(u' '), process.errorString(),
-                                                               QString::fromUtf8(process.readAll()));
-        return ok;
-    }
-
-    // Our own openssl configs: the system's openssl.cnf plays no part.
-    bool makeCa(const QString &name)
-    {
-        const QByteArray config = "[req]\ndistinguished_name = dn\nprompt = no\nx509_extensions = ca\n"
-                                  "[dn]\nCN = Vantage Test " + name.toUtf8() + "\n"
-                                  "[ca]\nbasicConstraints = critical, CA:true\nkeyUsage = critical, keyCertSign, cRLSign\n"
-                                  "subjectKeyIdentifier = hash\n";
-        return write(name + QStringLiteral(".cnf"), config)
-            && openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-config"), name + QStringLiteral(".cnf"),
-                        QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"),
-                        QStringLiteral("-noenc"), QStringLiteral("-keyout"), name + QStringLiteral(".key"), QStringLiteral("-out"),
-                        name + QStringLiteral(".pem"), QStringLiteral("-days"), QStringLiteral("2")});
-    }
-
-    bool makeServerCertificate()
-    {
-        const QByteArray config = "[req]\ndistinguished_name = dn\nprompt = no\n[dn]\nCN = localhost\n"
-                                  "[server]\nbasicConstraints = CA:false\nkeyUsage = critical, digitalSignature\n"
-                                  "extendedKeyUsage = serverAuth\nsubjectAltName = IP:127.0.0.1, DNS:localhost\n"
-                                  "authorityKeyIdentifier = keyid\n";
-        return write(QStringLiteral("server.cnf"), config)
-            && openssl({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-config"), QStringLiteral("server.cnf"),
-                        QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"),
-                        QStringLiteral("-noenc"), QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"),
-                        QStringLiteral("server.csr")})
-            && openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("server.csr"),
-                        QStringLiteral("-CA"), QStringLiteral("ca.pem"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
-                        QStringLiteral("-CAcreateserial"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
-                        QStringLiteral("server.cnf"), QStringLiteral("-extensions"), QStringLiteral("server"), QStringLiteral("-out"),
-                        QStringLiteral("server.pem")});
     }
 
     // The packaged config with test ports, paths and upstreams; empty (and a log entry) when a

@@ -7,7 +7,7 @@
 #include "syncfixture.h"
 
 #include "analytics/riskjob.h"
-#include "risklistscheduler.h"
+#include "backgroundjobs.h"
 #include "serverdatabase.h"
 #include "storage/funnelalertrepository.h"
 #include "storage/risksnapshotrepository.h"
@@ -214,7 +214,7 @@ void TestRiskSync::serverMakesEveryRegionsList()
     QVERIFY(spec);
     const server::ServerDatabase database(spec.value());
     {
-        server::RiskListScheduler scheduler(database);
+        server::BackgroundJobs scheduler(database, {true, {}});
         scheduler.start(std::chrono::seconds(0), std::chrono::hours(1));
         QVERIFY(QTest::qWaitFor([&] {
             auto conn = database.connection();

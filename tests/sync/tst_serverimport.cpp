@@ -128,8 +128,9 @@ void TestServerImport::refusalsSayWhatAndWhere()
     QCOMPARE(server.admin({QStringLiteral("import"), QStringLiteral("demo"), QStringLiteral("--as-of"), QStringLiteral("2026-11-28")}, "pw", &output), 0);
 }
 
-// Schema step 2 (refresh tokens' used_at and superseded) on a server database made at step 1: the
-// step is undone on a new database, then `migrate` applies it again and nothing else is lost.
+// Schema steps 2 (refresh tokens' used_at and superseded) and 3 (alert_notice) on a server database
+// made at step 1: the steps are undone on a new database, then `migrate` applies them again and
+// nothing else is lost.
 void TestServerImport::aVersion1ServerDatabaseIsMigrated()
 {
     const QString spec = test::newServerDatabase(m_dir);
@@ -140,11 +141,15 @@ void TestServerImport::aVersion1ServerDatabaseIsMigrated()
         const server::ServerDatabase database(server::DatabaseSpec::parse(spec).value());
         const core::Sql sql(database.connection().value());
         for (const char *statement : {"ALTER TABLE refresh_token DROP COLUMN used_at", "ALTER TABLE refresh_token DROP COLUMN superseded",
-                                      "UPDATE server_meta SET value = '1' WHERE key = 'schema_version'"})
+                                      "DROP TABLE alert_notice", "UPDATE server_meta SET value = '1' WHERE key = 'schema_version'"})
             QVERIFY(sql.exec(QString::fromLatin1(statement)).ok());
     }
     QCOMPARE(server.admin({QStringLiteral("migrate")}, {}, &output), 0);
-    QVERIFY2(output.contains(QStringLiteral("schema version 2")), qPrintable(output));
+    QVERIFY2(output.contains(QStringLiteral("schema version 3")), qPrintable(output));
+    {
+        const server::ServerDatabase database(server::DatabaseSpec::parse(spec).value());
+        QVERIFY(core::Sql(database.connection().value()).exec(QStringLiteral("SELECT count(*) FROM alert_notice")).ok());
+    }
     QVERIFY(server.start());
     TestClient laptop(m_dir.filePath(QStringLiteral("migrated-laptop.sqlite")), server.url());
     QVERIFY(laptop.engine().login(QStringLiteral("demo.director"), QStringLiteral("pw"), QStringLiteral("test")).ok());

@@ -400,22 +400,32 @@ void TestRiskPage::funnelAlertRuleIsCheckedSavedAndKept()
     dialog->recipientsEdit()->setText(QStringLiteral("li.wei@example.cn, bob"));
     QCOMPARE(dialog->problemShown(core::FunnelRuleField::Sigma), QStringLiteral("Sensitivity must be between 1.5 and 6 sigma."));
     QCOMPARE(dialog->problemShown(core::FunnelRuleField::Recipients),
-             QStringLiteral("“bob” is neither an e-mail address nor a user id."));
+             QStringLiteral("“bob” is neither an e-mail address nor a Vantage user."));
     QCOMPARE(dialog->problemShown(core::FunnelRuleField::Name), QString());
     dialog->saveButton()->click();
     QVERIFY(dialog && dialog->isVisible());  // refused: nothing saved
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM funnel_alert_rule")), 1);
 
     dialog->sigmaEdit()->setText(QStringLiteral("2.5"));
-    dialog->recipientsEdit()->setText(QStringLiteral("li.wei@example.cn"));
+    // A user by name: stored by id, shown by name.
+    QString userId;
+    QString userName;
+    {
+        core::ScopedConnection c(m_path, QStringLiteral("risk-user"), core::ConnectionMode::ReadOnly);
+        userId = scalar(c.database(), QStringLiteral("SELECT min(id) FROM app_user WHERE role = 'regional_manager'")).toString();
+        userName = scalar(c.database(), QStringLiteral("SELECT display_name FROM app_user WHERE id = '%1'").arg(userId)).toString();
+    }
+    QVERIFY(!userName.isEmpty());
+    dialog->recipientsEdit()->setText(QStringLiteral("li.wei@example.cn, ") + userName.toUpper());
+    QCOMPARE(dialog->problemShown(core::FunnelRuleField::Recipients), QString());
     QCOMPARE(dialog->problemShown(core::FunnelRuleField::Sigma), QString());
     QSignalSpy raised(panel->controller(), &ui::FunnelAlertController::raised);
     dialog->saveButton()->click();
     QTRY_VERIFY(!dialog);
     QTRY_COMPARE_WITH_TIMEOUT(raised.size(), 1, 60000);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM funnel_alert_rule WHERE name = 'Drops, strict' AND "
-                                  "metric = 'conversion_drop' AND sigma_centi = 250 AND recipients = 'li.wei@example.cn' "
-                                  "AND region_id IS NULL AND enabled = 1 AND seasonal_quarters = 4")), 1);
+                                  "metric = 'conversion_drop' AND sigma_centi = 250 AND recipients = 'li.wei@example.cn, %1' "
+                                  "AND region_id IS NULL AND enabled = 1 AND seasonal_quarters = 4").arg(userId)), 1);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE entity = 'funnel_alert_rule'")), 1);
     // Each alert under the first rule (by name) that raises it: the new one raises drops beyond 2.5
     // sigma, the trailing one the rest.
@@ -441,7 +451,7 @@ void TestRiskPage::funnelAlertRuleIsCheckedSavedAndKept()
     QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("Drops, strict"));
     QCOMPARE(dialog->metricBox()->currentData().toString(), QStringLiteral("conversion_drop"));
     QCOMPARE(dialog->sigmaEdit()->text(), QStringLiteral("2.5"));
-    QCOMPARE(dialog->recipientsEdit()->text(), QStringLiteral("li.wei@example.cn"));
+    QCOMPARE(dialog->recipientsEdit()->text(), QStringLiteral("li.wei@example.cn, ") + userName);
     QVERIFY(dialog->enabledBox()->isChecked());
     QVERIFY(dialog->changes().saved.empty());
     dialog->reject();

@@ -55,9 +55,18 @@ QString listText(const core::FunnelAlertRule &rule)
 
 FunnelAlertRulesDialog::FunnelAlertRulesDialog(std::vector<core::FunnelAlertRule> rules,
                                                const QHash<QString, QString> &regions,
-                                               const QHash<QString, QString> &products, QWidget *parent)
+                                               const QHash<QString, QString> &products,
+                                               const QHash<QString, QString> &users, QWidget *parent)
     : QDialog(parent), m_before(rules), m_rules(std::move(rules))
 {
+    QHash<QString, int> sharing;  // a name two users share stays an id: which one would be ambiguous
+    for (const QString &name : users)
+        sharing[name.toLower()] += 1;
+    for (auto it = users.cbegin(); it != users.cend(); ++it)
+        if (!it.value().isEmpty() && sharing.value(it.value().toLower()) == 1 && !it.value().contains(QLatin1Char(','))) {
+            m_userNames.insert(it.key(), it.value());
+            m_userIds.insert(it.value().toLower(), it.key());
+        }
     setWindowTitle(tr("Funnel alert rules"));
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("Each enabled rule raises the alerts of its metric and scope at its own sensitivity. "
@@ -121,7 +130,9 @@ QWidget *FunnelAlertRulesDialog::buildForm(const QHash<QString, QString> &region
         *edit = new QLineEdit(m_form);
     m_sigma->setToolTip(tr("How unusual a change must be, in standard errors from the baseline: 1.5 to 6 "
                            "(3 is the built-in rule; higher means fewer alerts)."));
-    m_recipients->setPlaceholderText(tr("E-mail addresses or user ids, separated by commas"));
+    m_recipients->setPlaceholderText(tr("E-mail addresses or names of Vantage users, separated by commas"));
+    m_recipients->setToolTip(tr("The company server e-mails each new alert of this rule to them once, "
+                                "unless it is acknowledged or muted first (when the server has a mail relay)."));
     m_seasonal = new QComboBox(m_form);
     m_seasonal->addItem(tr("The same weeks of the last 4 quarters"), 4);
     m_seasonal->addItem(tr("The weeks just before"), 0);
@@ -211,7 +222,7 @@ void FunnelAlertRulesDialog::showRule(int row)
         if (m_seasonal->findData(rule.seasonalQuarters) < 0)  // another count, set elsewhere: keep it choosable
             m_seasonal->addItem(tr("The same weeks of the last %1 quarters").arg(rule.seasonalQuarters), rule.seasonalQuarters);
         m_seasonal->setCurrentIndex(m_seasonal->findData(rule.seasonalQuarters));
-        m_recipients->setText(rule.recipients.join(QStringLiteral(", ")));
+        m_recipients->setText(recipientsText(rule.recipients));
         m_filling = false;
     }
     showProblems();
@@ -232,9 +243,26 @@ void FunnelAlertRulesDialog::readForm()
     rule.recentWeeks = wholeNumberIn(m_recentWeeks);
     rule.baselineWeeks = wholeNumberIn(m_baselineWeeks);
     rule.seasonalQuarters = m_seasonal->currentData().toInt();
-    rule.recipients = core::splitRecipients(m_recipients->text());
+    rule.recipients = recipientsIn(m_recipients->text());
     m_list->item(m_current)->setText(listText(rule));
     showProblems();
+}
+
+QString FunnelAlertRulesDialog::recipientsText(const QStringList &recipients) const
+{
+    QStringList shown;
+    for (const QString &recipient : recipients)
+        shown << m_userNames.value(recipient, recipient);
+    return shown.join(QStringLiteral(", "));
+}
+
+// A user's name becomes the user's id; anything else stays as written (and is checked as written).
+QStringList FunnelAlertRulesDialog::recipientsIn(const QString &text) const
+{
+    QStringList recipients;
+    for (const QString &part : core::splitRecipients(text))
+        recipients << m_userIds.value(part.toLower(), part);
+    return recipients;
 }
 
 void FunnelAlertRulesDialog::showProblems()

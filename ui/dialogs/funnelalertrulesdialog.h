@@ -22,9 +22,11 @@ class FunnelAlertRulesDialog : public QDialog
 {
     Q_OBJECT
 public:
-    // regions and products: id → name, offered as scopes.
+    // regions and products: id → name, offered as scopes; users: id → name, so recipients are
+    // written and shown by name and stored by id.
     FunnelAlertRulesDialog(std::vector<core::FunnelAlertRule> rules, const QHash<QString, QString> &regions,
-                           const QHash<QString, QString> &products, QWidget *parent = nullptr);
+                           const QHash<QString, QString> &products, const QHash<QString, QString> &users,
+                           QWidget *parent = nullptr);
 
     // New and changed rules (new ones without an id) and the ids of the removed ones.
     sync::FunnelRuleChanges changes() const;
@@ -57,6 +59,8 @@ private:
     void readForm();
     void showProblems();
     void trySave();
+    QString recipientsText(const QStringList &recipients) const;
+    QStringList recipientsIn(const QString &text) const;
 
     std::vector<core::FunnelAlertRule> m_before;
     std::vector<core::FunnelAlertRule> m_rules;
@@ -78,6 +82,8 @@ private:
     QLineEdit *m_recentWeeks = nullptr;
     QLineEdit *m_baselineWeeks = nullptr;
     QLineEdit *m_recipients = nullptr;
+    QHash<QString, QString> m_userNames;  // id → name, for the names no two users share
+    QHash<QString, QString> m_userIds;    // lower-case name → id
     QHash<int, QLabel *> m_problems;  // FunnelRuleField → the label beside the field
 };
 

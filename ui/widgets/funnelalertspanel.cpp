@@ -247,7 +247,7 @@ void FunnelAlertsPanel::editRules()
 {
     if (!m_data || m_dialog)
         return;
-    m_dialog = new FunnelAlertRulesDialog(m_rules, regionNames(), m_data->history->productNames, this);
+    m_dialog = new FunnelAlertRulesDialog(m_rules, regionNames(), m_data->history->productNames, m_data->history->userNames, this);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_dialog, &QDialog::accepted, this, [this, dialog = m_dialog] { m_controller->saveRules(dialog->changes()); });
     m_dialog->open();
