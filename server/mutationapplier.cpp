@@ -74,7 +74,9 @@ std::optional<MutationResult> MutationApplier::refuse(const EntityDescriptor &en
         return rejected(m.mid, QStringLiteral("read_only"),
                         QStringLiteral("Only an administrator can change %1 records.").arg(entity.name));
     const QString after = regionAfter(m, server);
-    if (after.isEmpty() && !m_session.isAdmin())
+    // A row without a region is company-wide: only who sees every region (directors, administrators)
+    // may write one, e.g. a director's funnel alert rule for all regions.
+    if (after.isEmpty() && !m_session.scope.allRegions)
         return rejected(m.mid, QStringLiteral("missing_region"), QStringLiteral("The record needs a region."));
     // Both where the row is and where it goes must be the caller's, whatever the request says.
     if ((server.exists && !server.regionId.isEmpty() && !m_session.scope.contains(server.regionId))

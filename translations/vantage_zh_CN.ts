@@ -3521,6 +3521,10 @@ The demo database is built from two public data sets, bundled unchanged. Every d
         <source>The company server e-mails each new alert of this rule to them once, unless it is acknowledged or muted first (when the server has a mail relay).</source>
         <translation>公司服务器会把此规则的每条新预警通过电子邮件发送给他们一次，除非该预警已先被确认或静音（需服务器配置了邮件中继）。</translation>
     </message>
+    <message>
+        <source>Only directors and administrators make or change rules for all regions: choose your region.</source>
+        <translation>只有总监和管理员可以新建或修改适用于所有区域的规则：请选择您的区域。</translation>
+    </message>
 </context>
 <context>
     <name>vantage::ui::FunnelAlertsPanel</name>

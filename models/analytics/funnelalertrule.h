@@ -42,7 +42,7 @@ struct FunnelAlertRule
 // Today's behaviour when the company has no rule of its own: every metric everywhere at 3 sigma.
 FunnelAlertRule builtInFunnelAlertRule();
 
-enum class FunnelRuleField { Name, Sigma, MinimumDeals, RecentWeeks, BaselineWeeks, SeasonalQuarters, Recipients };
+enum class FunnelRuleField { Name, Region, Sigma, MinimumDeals, RecentWeeks, BaselineWeeks, SeasonalQuarters, Recipients };
 
 struct FunnelRuleProblem
 {

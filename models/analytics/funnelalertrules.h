@@ -30,6 +30,16 @@ struct RaisedFunnelAlert
     QString stateKey;  // the state row that decided the status ("" = none): unmuting writes there
 };
 
+// The company's funnel alert rules and what was done with each alert.
+struct FunnelAlertSetup
+{
+    std::vector<FunnelAlertRule> rules;  // none: the built-in rule
+    std::vector<FunnelAlertState> states;
+    // Whether this database's user may write rules for all regions: the server takes rows without
+    // a region only from directors and administrators; a database nobody signed in to is its own.
+    bool companyWide = true;
+};
+
 // "conversion_drop|engaging|<region>|<product>|2026-11-09": what moved, where, since when. The same
 // on every machine, so two laptops acknowledging the same alert write one record.
 QString funnelAlertKey(const FunnelAlert &alert);

@@ -115,8 +115,7 @@ Status readFunnelSetup(const QSqlDatabase &db, RiskPageInput &input)
     auto setup = FunnelAlertRepository(db).setup();
     if (!setup)
         return setup.error();
-    input.funnelRules = std::move(setup.value().rules);
-    input.funnelStates = std::move(setup.value().states);
+    input.funnel = std::move(setup.value());
     return {};
 }
 
@@ -235,10 +234,9 @@ Result<RiskPageData> makeRiskPage(const RiskPageInput &input, qint64 madeAtMs, c
     data.loopLists = input.earlierLists;
     data.loopLists.insert(data.loopLists.end(), input.lastWeek.begin(), input.lastWeek.end());
     data.loopLists.insert(data.loopLists.end(), data.snapshots.begin(), data.snapshots.end());
-    data.funnelAlerts = raiseFunnelAlerts(*input.history, input.monday, input.funnelRules);
-    applyFunnelAlertStates(data.funnelAlerts, input.funnelStates, input.today.isValid() ? input.today : input.monday);
-    data.funnelRules = input.funnelRules;
-    data.funnelStates = input.funnelStates;
+    data.funnelAlerts = raiseFunnelAlerts(*input.history, input.monday, input.funnel.rules);
+    applyFunnelAlertStates(data.funnelAlerts, input.funnel.states, input.today.isValid() ? input.today : input.monday);
+    data.funnel = input.funnel;
     return lists;
 }
 

@@ -25,8 +25,7 @@ struct RiskPageInput
     QHash<QString, RiskFollowUp> followUps;  // of the entries of all those weeks, by entry id
     QHash<QString, QString> actionRules;
     QDate today;                                 // the data's today: mutes still running on it hide
-    std::vector<FunnelAlertRule> funnelRules;    // none: the built-in rule
-    std::vector<FunnelAlertState> funnelStates;
+    FunnelAlertSetup funnel;
     QString madeBy = QStringLiteral("client");   // who makes the missing lists: "client" or "server"
 };
 
@@ -69,8 +68,7 @@ struct RiskPageData
     std::vector<RiskReview> lastWeek;            // last week's entries and what became of them
     QHash<QString, QString> actionRules;         // reason code → the company's own next step
     std::vector<RaisedFunnelAlert> funnelAlerts; // stages whose recent weeks left a rule's limits, muted too
-    std::vector<FunnelAlertRule> funnelRules;
-    std::vector<FunnelAlertState> funnelStates;
+    FunnelAlertSetup funnel;
     std::vector<RiskSnapshot> loopLists;         // this week's lists and the seven weeks' before (riskLoopByManager)
 };
 

@@ -62,7 +62,13 @@ Result<FunnelAlertSetup> FunnelAlertRepository::setup() const
     auto done = states();
     if (!done)
         return done.error();
-    return FunnelAlertSetup{std::move(read.value()), std::move(done.value())};
+    auto role = Sql(m_db).scalar(QStringLiteral("SELECT role FROM app_user WHERE id = "
+                                                "(SELECT value FROM sync_state WHERE key = 'user_id')"));
+    if (!role)
+        return role.error();
+    const QString signedIn = role.value().toString();
+    const bool companyWide = signedIn.isEmpty() || signedIn == QLatin1String("director") || signedIn == QLatin1String("admin");
+    return FunnelAlertSetup{std::move(read.value()), std::move(done.value()), companyWide};
 }
 
 } // namespace vantage::core

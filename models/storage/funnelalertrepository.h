@@ -7,13 +7,6 @@
 
 namespace vantage::core {
 
-// The company's funnel alert rules and what was done with each alert.
-struct FunnelAlertSetup
-{
-    std::vector<FunnelAlertRule> rules;
-    std::vector<FunnelAlertState> states;
-};
-
 // Reads the company's funnel alert rules and what managers did with each alert.
 class FunnelAlertRepository
 {
@@ -24,7 +17,7 @@ public:
     Result<std::vector<FunnelAlertRule>> rules() const;
     // Every acknowledgement and mute (and unmute) not deleted.
     Result<std::vector<FunnelAlertState>> states() const;
-    // Both.
+    // Both, and whether the signed-in user may write company-wide rules.
     Result<FunnelAlertSetup> setup() const;
 
 private:

@@ -276,6 +276,31 @@ void TestRiskSync::funnelRuleAndAcknowledgementCrossOver()
                                               "AND muted_until = '2026-12-20'")), 1);
         QCOMPARE(laptop->count(QStringLiteral("SELECT count(*) FROM outbox")), 0);
     }
+
+    // A rule for all regions: the director's is company-wide and reaches the manager; a regional
+    // manager's is refused with the server's reason and kept on the laptop to fix (the rules dialog
+    // says so before, from FunnelAlertSetup::companyWide).
+    QCOMPARE(core::FunnelAlertRepository(director->db()).setup().value().companyWide, true);
+    QCOMPARE(core::FunnelAlertRepository(manager->db()).setup().value().companyWide, false);
+    core::FunnelAlertRule everywhere;
+    everywhere.name = QStringLiteral("All regions, any change");
+    everywhere.recipients = {QStringLiteral("director@example.cn")};
+    QVERIFY(sync::FunnelAlertRecorder(director->db()).saveRule(everywhere));
+    auto accepted = director->sync();
+    QVERIFY(accepted);
+    QCOMPARE(accepted.value().pushed, 1);
+    QCOMPARE(accepted.value().rejected, 0);
+    QVERIFY(manager->sync());
+    QCOMPARE(manager->count(QStringLiteral("SELECT count(*) FROM funnel_alert_rule WHERE region_id IS NULL "
+                                           "AND name = 'All regions, any change'")), 1);
+    core::FunnelAlertRule mine = everywhere;
+    mine.name = QStringLiteral("Mine, all regions");
+    QVERIFY(sync::FunnelAlertRecorder(manager->db()).saveRule(mine));
+    auto refused = manager->sync();
+    QVERIFY(refused);
+    QCOMPARE(refused.value().rejected, 1);
+    QCOMPARE(manager->count(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'rejected' AND result_code = 'missing_region'")), 1);
+    QCOMPARE(director->count(QStringLiteral("SELECT count(*) FROM funnel_alert_rule WHERE name = 'Mine, all regions'")), 0);
 }
 
 QTEST_GUILESS_MAIN(TestRiskSync)

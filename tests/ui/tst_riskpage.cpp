@@ -58,6 +58,7 @@ private Q_SLOTS:
     void companyNextStepsReplaceTheBuiltInOnes();
     void funnelAlertsAreAcknowledgedMutedAndUnmuted();
     void funnelAlertRuleIsCheckedSavedAndKept();
+    void regionalManagerCannotMakeCompanyWideRules();
 
 private:
     ui::RiskPage *page() const { return m_window->riskPage(); }
@@ -455,6 +456,40 @@ void TestRiskPage::funnelAlertRuleIsCheckedSavedAndKept()
     QVERIFY(dialog->enabledBox()->isChecked());
     QVERIFY(dialog->changes().saved.empty());
     dialog->reject();
+}
+
+// A regional manager's laptop: a rule for all regions made or changed there is refused in the
+// dialog (the server would refuse it at the next sync); one the director made stays as it is.
+void TestRiskPage::regionalManagerCannotMakeCompanyWideRules()
+{
+    core::FunnelAlertRule directors;
+    directors.id = QStringLiteral("from-the-director");
+    directors.name = QStringLiteral("Everywhere");
+    const QHash<QString, QString> regions{{QStringLiteral("east"), QStringLiteral("East")}};
+    ui::FunnelAlertRulesDialog dialog({directors}, regions, {}, {}, false);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QCOMPARE(dialog.problemShown(core::FunnelRuleField::Region), QString());
+    dialog.addButton()->click();
+    QCOMPARE(dialog.regionBox()->currentData().toString(), QString());
+    const QString refused = QStringLiteral("Only directors and administrators make or change rules for all regions: choose your region.");
+    QCOMPARE(dialog.problemShown(core::FunnelRuleField::Region), refused);
+    dialog.nameEdit()->setText(QStringLiteral("East drops"));
+    dialog.saveButton()->click();
+    QVERIFY(dialog.isVisible());
+    dialog.regionBox()->setCurrentIndex(dialog.regionBox()->findData(QStringLiteral("east")));
+    QCOMPARE(dialog.problemShown(core::FunnelRuleField::Region), QString());
+    // Changing the director's rule is refused the same way.
+    dialog.ruleList()->setCurrentRow(0);
+    QCOMPARE(dialog.problemShown(core::FunnelRuleField::Region), QString());
+    dialog.sigmaEdit()->setText(QStringLiteral("4"));
+    QCOMPARE(dialog.problemShown(core::FunnelRuleField::Region), refused);
+    dialog.sigmaEdit()->setText(QStringLiteral("3.0"));
+    QCOMPARE(dialog.problemShown(core::FunnelRuleField::Region), QString());
+    dialog.saveButton()->click();
+    QTRY_VERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.changes().saved.size(), std::size_t(1));
+    QCOMPARE(dialog.changes().saved.front().regionId, QStringLiteral("east"));
 }
 
 QTEST_MAIN(TestRiskPage)

@@ -56,8 +56,8 @@ QString listText(const core::FunnelAlertRule &rule)
 FunnelAlertRulesDialog::FunnelAlertRulesDialog(std::vector<core::FunnelAlertRule> rules,
                                                const QHash<QString, QString> &regions,
                                                const QHash<QString, QString> &products,
-                                               const QHash<QString, QString> &users, QWidget *parent)
-    : QDialog(parent), m_before(rules), m_rules(std::move(rules))
+                                               const QHash<QString, QString> &users, bool companyWide, QWidget *parent)
+    : QDialog(parent), m_before(rules), m_rules(std::move(rules)), m_companyWide(companyWide)
 {
     QHash<QString, int> sharing;  // a name two users share stays an id: which one would be ambiguous
     for (const QString &name : users)
@@ -141,7 +141,7 @@ QWidget *FunnelAlertRulesDialog::buildForm(const QHash<QString, QString> &region
     form->addRow(QString(), m_enabled);
     form->addRow(tr("Name:"), withProblem(m_name, FunnelRuleField::Name));
     form->addRow(tr("Metric:"), m_metric);
-    form->addRow(tr("Region:"), m_region);
+    form->addRow(tr("Region:"), withProblem(m_region, FunnelRuleField::Region));
     form->addRow(tr("Product:"), m_product);
     form->addRow(tr("Sensitivity (sigma):"), withProblem(m_sigma, FunnelRuleField::Sigma));
     form->addRow(tr("Minimum deals:"), withProblem(m_minimumDeals, FunnelRuleField::MinimumDeals));
@@ -271,17 +271,34 @@ void FunnelAlertRulesDialog::showProblems()
         label->hide();
     if (m_current < 0)
         return;
-    for (const core::FunnelRuleProblem &problem : core::funnelRuleProblems(m_rules[std::size_t(m_current)])) {
+    for (const core::FunnelRuleProblem &problem : problemsOf(std::size_t(m_current))) {
         QLabel *label = m_problems.value(int(problem.field));
         label->setText(problem.message);
         label->show();
     }
 }
 
+// The rule's own problems; and a rule for all regions made or changed by someone the server would
+// refuse it from (a regional manager): said here rather than after the next sync.
+std::vector<core::FunnelRuleProblem> FunnelAlertRulesDialog::problemsOf(std::size_t rule) const
+{
+    std::vector<core::FunnelRuleProblem> problems = core::funnelRuleProblems(m_rules[rule]);
+    const core::FunnelAlertRule &edited = m_rules[rule];
+    if (m_companyWide || !edited.regionId.isEmpty())
+        return problems;
+    const auto before = std::find_if(m_before.begin(), m_before.end(),
+                                     [&edited](const core::FunnelAlertRule &r) { return !r.id.isEmpty() && r.id == edited.id; });
+    if (before == m_before.end() || !(*before == edited))
+        problems.insert(problems.begin(), {FunnelRuleField::Region,
+                                           tr("Only directors and administrators make or change rules for all regions: "
+                                              "choose your region.")});
+    return problems;
+}
+
 void FunnelAlertRulesDialog::trySave()
 {
     for (std::size_t i = 0; i < m_rules.size(); ++i) {
-        if (!core::funnelRuleProblems(m_rules[i]).empty()) {
+        if (!problemsOf(i).empty()) {
             m_list->setCurrentRow(int(i));
             return;
         }

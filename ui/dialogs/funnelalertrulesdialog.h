@@ -23,10 +23,11 @@ class FunnelAlertRulesDialog : public QDialog
     Q_OBJECT
 public:
     // regions and products: id → name, offered as scopes; users: id → name, so recipients are
-    // written and shown by name and stored by id.
+    // written and shown by name and stored by id. companyWide: whether the user may make or change
+    // a rule for all regions (FunnelAlertSetup::companyWide).
     FunnelAlertRulesDialog(std::vector<core::FunnelAlertRule> rules, const QHash<QString, QString> &regions,
                            const QHash<QString, QString> &products, const QHash<QString, QString> &users,
-                           QWidget *parent = nullptr);
+                           bool companyWide = true, QWidget *parent = nullptr);
 
     // New and changed rules (new ones without an id) and the ids of the removed ones.
     sync::FunnelRuleChanges changes() const;
@@ -59,11 +60,13 @@ private:
     void readForm();
     void showProblems();
     void trySave();
+    std::vector<core::FunnelRuleProblem> problemsOf(std::size_t rule) const;
     QString recipientsText(const QStringList &recipients) const;
     QStringList recipientsIn(const QString &text) const;
 
     std::vector<core::FunnelAlertRule> m_before;
     std::vector<core::FunnelAlertRule> m_rules;
+    bool m_companyWide = true;
     int m_current = -1;
     bool m_filling = false;  // the form is being filled from a rule: no edits to read back
     QListWidget *m_list = nullptr;

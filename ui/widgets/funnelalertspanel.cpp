@@ -115,8 +115,8 @@ void FunnelAlertsPanel::setData(std::shared_ptr<const core::RiskPageData> page, 
     m_data = std::move(page);
     m_today = today;
     m_alerts = m_data ? m_data->funnelAlerts : std::vector<core::RaisedFunnelAlert>();
-    m_rules = m_data ? m_data->funnelRules : std::vector<core::FunnelAlertRule>();
-    m_states = m_data ? m_data->funnelStates : std::vector<core::FunnelAlertState>();
+    m_rules = m_data ? m_data->funnel.rules : std::vector<core::FunnelAlertRule>();
+    m_states = m_data ? m_data->funnel.states : std::vector<core::FunnelAlertState>();
     m_rulesButton->setEnabled(m_data != nullptr);
     fill();
 }
@@ -247,7 +247,8 @@ void FunnelAlertsPanel::editRules()
 {
     if (!m_data || m_dialog)
         return;
-    m_dialog = new FunnelAlertRulesDialog(m_rules, regionNames(), m_data->history->productNames, m_data->history->userNames, this);
+    m_dialog = new FunnelAlertRulesDialog(m_rules, regionNames(), m_data->history->productNames, m_data->history->userNames,
+                                          m_data->funnel.companyWide, this);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_dialog, &QDialog::accepted, this, [this, dialog = m_dialog] { m_controller->saveRules(dialog->changes()); });
     m_dialog->open();

@@ -123,12 +123,13 @@ MutationOutcome ReferenceModel::decide(const RecordedMutation &m)
     return documentKind(m.entity) ? applyDocument(m, row) : applyFieldMerge(m, row);
 }
 
-// Where the row is and where it goes must both be the user's regions.
+// Where the row is and where it goes must both be the user's regions; a row without a region only
+// from who sees every region.
 std::optional<MutationOutcome> ReferenceModel::refuse(const RecordedMutation &m, const ModelRow *row) const
 {
     const UserScope &scope = m_scopes.at(m_userOfClient.at(m.clientId)); // at the time the server took it
     const QString target = m.set.contains(kRegion) ? m.set.value(kRegion).toString() : (row ? row->region : QString());
-    if (target.isEmpty())
+    if (target.isEmpty() && !scope.allRegions)
         return refused(QStringLiteral("missing_region"));
     if ((row && !row->region.isEmpty() && !scope.contains(row->region)) || !scope.contains(target))
         return refused(QStringLiteral("out_of_scope"));
