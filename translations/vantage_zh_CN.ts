@@ -3604,6 +3604,14 @@ The demo database is built from two public data sets, bundled unchanged. Every d
         <source>No funnel alerts this week: conversion and time in each stage stayed within their usual range (the same weeks of earlier quarters, or the 12 weeks before while the history is short).</source>
         <translation>本周没有漏斗预警：各阶段的转化率和停留时间都在通常范围内（与往季同期相比；历史较短时与此前 12 周相比）。</translation>
     </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Double-click to write a note for the team (synced with the alert&apos;s status)</source>
+        <translation>双击为团队填写备注（与预警状态一起同步）</translation>
+    </message>
 </context>
 <context>
     <name>vantage::ui::LoginDialog</name>

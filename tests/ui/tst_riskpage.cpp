@@ -355,6 +355,16 @@ void TestRiskPage::funnelAlertsAreAcknowledgedMutedAndUnmuted()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM funnel_alert_state WHERE alert_key = '%1' AND status = 'acknowledged'")
                        .arg(first)), 1);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE entity = 'funnel_alert_state'")), 1);
+    // A note on it, written in the table: stored with the acknowledgement, which stays.
+    QVERIFY(table->item(0, 3)->flags() & Qt::ItemIsEditable);
+    QVERIFY(!(table->item(0, 0)->flags() & Qt::ItemIsEditable));
+    table->item(0, 3)->setText(QStringLiteral("周一例会复盘"));
+    QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 2, 30000);
+    saved.removeLast();  // the counts below are of status changes
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("Acknowledged"));
+    QCOMPARE(table->item(0, 3)->text(), QStringLiteral("周一例会复盘"));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM funnel_alert_state WHERE alert_key = '%1' AND status = 'acknowledged' "
+                                  "AND note = '周一例会复盘'").arg(first)), 1);
 
     // Muted for four weeks from the demo's today (Saturday 28 Nov): hidden, counted, stored.
     table->setCurrentCell(1, 0);

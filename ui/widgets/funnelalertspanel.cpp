@@ -40,20 +40,24 @@ FunnelAlertsPanel::FunnelAlertsPanel(QWidget *parent) : QWidget(parent)
     top->addWidget(m_showMuted);
     top->addWidget(m_rulesButton);
     layout->addLayout(top);
-    m_table = new QTableWidget(0, 3, this);
+    m_table = new QTableWidget(0, 4, this);
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Only the note is editable (its item's flags): double-click or F2, saved when the edit ends.
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_table->setWordWrap(true);
     m_table->setAlternatingRowColors(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(Alert, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(Note, QHeaderView::Interactive);
+    m_table->setColumnWidth(Note, 220);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(m_table, 1);
     connect(m_showMuted, &QCheckBox::toggled, this, &FunnelAlertsPanel::fill);
     connect(m_rulesButton, &QPushButton::clicked, this, &FunnelAlertsPanel::editRules);
     connect(m_table, &QTableWidget::currentCellChanged, this, &FunnelAlertsPanel::updateButtons);
+    connect(m_table, &QTableWidget::itemChanged, this, &FunnelAlertsPanel::onNoteEdited);
     connect(m_controller, &FunnelAlertController::stateSaved, this, &FunnelAlertsPanel::onStateSaved);
     connect(m_controller, &FunnelAlertController::rulesSaved, this, &FunnelAlertsPanel::onRulesSaved);
     connect(m_controller, &FunnelAlertController::raised, this, [this](const std::vector<core::RaisedFunnelAlert> &alerts) {
@@ -93,7 +97,8 @@ QLayout *FunnelAlertsPanel::buildButtons()
 
 void FunnelAlertsPanel::retranslate()
 {
-    m_table->setHorizontalHeaderLabels({tr("Alert"), tr("Rule"), tr("Status")});
+    m_table->setHorizontalHeaderLabels({tr("Alert"), tr("Rule"), tr("Status"), tr("Note")});
+    m_table->horizontalHeaderItem(Note)->setToolTip(tr("Double-click to write a note for the team (synced with the alert's status)"));
     m_rulesButton->setText(tr("Funnel alert rules…"));
     m_rulesButton->setToolTip(tr("Which alerts to raise: metric, region, product, sensitivity and recipients"));
     m_acknowledge->setText(tr("Acknowledge"));
@@ -179,10 +184,16 @@ void FunnelAlertsPanel::fillRow(int row, const core::RaisedFunnelAlert &alert)
                                             : tr("Muted until unmuted");
     // The built-in rule's name in the language shown now, not the one it was raised in.
     const QString rule = alert.ruleId.isEmpty() ? core::builtInFunnelAlertRule().name : alert.ruleName;
+    const core::FunnelAlertState *state = stateOf(alert);
     const QString texts[] = {core::funnelAlertText(alert.alert, regionNames(), m_data->history->productNames), rule,
-                             status};
-    for (int column = Alert; column <= Status; ++column)
-        m_table->setItem(row, column, new QTableWidgetItem(texts[column]));
+                             status, state ? state->note : QString()};
+    const QSignalBlocker filling(m_table);  // not an edit of the note
+    for (int column = Alert; column <= Note; ++column) {
+        auto *item = new QTableWidgetItem(texts[column]);
+        if (column != Note)
+            item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+        m_table->setItem(row, column, item);
+    }
     m_table->item(row, Alert)->setData(Qt::UserRole, alert.key);
 }
 
@@ -224,7 +235,32 @@ void FunnelAlertsPanel::setStatus(FunnelAlertStatus status, const QDate &mutedUn
     if (!alert)
         return;
     const bool unmute = status == FunnelAlertStatus::Open;
-    m_controller->saveState({unmute ? alert->stateKey : alert->key, status, mutedUntil, QString()}, alert->alert.regionId);
+    const core::FunnelAlertState *state = stateOf(*alert);
+    m_controller->saveState({unmute ? alert->stateKey : alert->key, status, mutedUntil, state ? state->note : QString()},
+                            alert->alert.regionId);
+}
+
+const core::FunnelAlertState *FunnelAlertsPanel::stateOf(const core::RaisedFunnelAlert &alert) const
+{
+    const QString &key = alert.stateKey.isEmpty() ? alert.key : alert.stateKey;
+    const auto found = std::find_if(m_states.begin(), m_states.end(), [&key](const core::FunnelAlertState &s) { return s.alertKey == key; });
+    return found == m_states.end() ? nullptr : &*found;
+}
+
+// A note is written on the state that decides the alert's status (a mute's, maybe of an earlier
+// week), with that status kept; an alert nobody acted on gets an open state carrying the note.
+void FunnelAlertsPanel::onNoteEdited(QTableWidgetItem *item)
+{
+    if (!item || item->column() != Note || item->row() >= int(m_shown.size()))
+        return;
+    const core::RaisedFunnelAlert &alert = *m_shown[std::size_t(item->row())];
+    const core::FunnelAlertState *state = stateOf(alert);
+    const QString note = item->text().trimmed();
+    if (note == (state ? state->note : QString()))
+        return;
+    core::FunnelAlertState written = state ? *state : core::FunnelAlertState{alert.key, FunnelAlertStatus::Open, {}, {}};
+    written.note = note;
+    m_controller->saveState(written, alert.alert.regionId);
 }
 
 void FunnelAlertsPanel::onStateSaved(const core::FunnelAlertState &state)

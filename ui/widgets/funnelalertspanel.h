@@ -15,6 +15,7 @@ class QLabel;
 class QLayout;
 class QPushButton;
 class QTableWidget;
+class QTableWidgetItem;
 class QToolButton;
 
 namespace vantage::core {
@@ -34,7 +35,7 @@ class FunnelAlertsPanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum Column { Alert, Rule, Status };
+    enum Column { Alert, Rule, Status, Note };
     enum class Mute { OneWeek, FourWeeks, UntilUnmuted };
 
     explicit FunnelAlertsPanel(QWidget *parent = nullptr);
@@ -74,6 +75,9 @@ private:
     void updateButtons();
     void setStatus(core::FunnelAlertStatus status, const QDate &mutedUntil);
     void onStateSaved(const core::FunnelAlertState &state);
+    void onNoteEdited(QTableWidgetItem *item);
+    // The state that decides the alert's status ("" note and no state when none).
+    const core::FunnelAlertState *stateOf(const core::RaisedFunnelAlert &alert) const;
     void editRules();
     void onRulesSaved(const std::vector<core::FunnelAlertRule> &saved, const QStringList &removed);
     QHash<QString, QString> regionNames() const;
