@@ -884,6 +884,146 @@
         <source>Awaiting shipment</source>
         <translation>待发货</translation>
     </message>
+    <message>
+        <source>Name</source>
+        <comment>field of a record</comment>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <comment>field of a record</comment>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <comment>field of a record</comment>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <comment>field of a record</comment>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <comment>field of a record</comment>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <comment>field of a record</comment>
+        <translation>成交日期</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <comment>field of a record</comment>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <comment>field of a record</comment>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <comment>field of a record</comment>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <comment>field of a record</comment>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <comment>field of a record</comment>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <comment>field of a record</comment>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Order date</source>
+        <comment>field of a record</comment>
+        <translation>下单日期</translation>
+    </message>
+    <message>
+        <source>Ship date</source>
+        <comment>field of a record</comment>
+        <translation>发货日期</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <comment>field of a record</comment>
+        <translation>交付期限</translation>
+    </message>
+    <message>
+        <source>Order total</source>
+        <comment>field of a record</comment>
+        <translation>订单总额</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <comment>field of a record</comment>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <comment>field of a record</comment>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <comment>field of a record</comment>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <comment>field of a record</comment>
+        <translation>细分市场</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <comment>field of a record</comment>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <comment>field of a record</comment>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <comment>field of a record</comment>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Sensitivity (hundredths of a sigma)</source>
+        <comment>field of a record</comment>
+        <translation>灵敏度（百分之一 sigma）</translation>
+    </message>
+    <message>
+        <source>Minimum deals</source>
+        <comment>field of a record</comment>
+        <translation>最少交易数</translation>
+    </message>
+    <message>
+        <source>Recent weeks</source>
+        <comment>field of a record</comment>
+        <translation>近期周数</translation>
+    </message>
+    <message>
+        <source>Baseline weeks</source>
+        <comment>field of a record</comment>
+        <translation>基线周数</translation>
+    </message>
+    <message>
+        <source>Quarters compared</source>
+        <comment>field of a record</comment>
+        <translation>对比季度数</translation>
+    </message>
 </context>
 <context>
     <name>vantage::core::ExportFile</name>
@@ -2704,6 +2844,69 @@
         <source>%1 records are not documents.</source>
         <translation>%1 记录不是单据。</translation>
     </message>
+    <message>
+        <source>Only a refused change of fields can be corrected here; send it again instead.</source>
+        <translation>这里只能更正被拒绝的字段修改；其他修改请重新发送。</translation>
+    </message>
+</context>
+<context>
+    <name>vantage::sync::RefusedChange</name>
+    <message>
+        <source>“%1” is not an amount.</source>
+        <translation>“%1”不是金额。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a whole number.</source>
+        <translation>“%1”不是整数。</translation>
+    </message>
+    <message>
+        <source>“%1” is neither true nor false.</source>
+        <translation>“%1”既不是 true 也不是 false。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date (YYYY-MM-DD).</source>
+        <translation>“%1”不是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>The record belongs to a region you do not work in; move it to one of yours or leave the change.</source>
+        <translation>该记录属于您不负责的区域；请把它移到您的区域，或暂不处理这项修改。</translation>
+    </message>
+    <message>
+        <source>Only directors and administrators may save a record without a region; choose a region.</source>
+        <translation>只有总监和管理员可以保存没有区域的记录；请选择一个区域。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change this kind of record.</source>
+        <translation>只有管理员可以修改此类记录。</translation>
+    </message>
+    <message>
+        <source>The record was deleted on the server.</source>
+        <translation>该记录已在服务器上删除。</translation>
+    </message>
+    <message>
+        <source>A sent or signed document cannot be changed; make a new revision.</source>
+        <translation>已发送或已签署的单据不能修改；请创建新版本。</translation>
+    </message>
+    <message>
+        <source>The server is older than this app and does not know this change; ask for the server to be updated.</source>
+        <translation>服务器版本比本应用旧，无法识别这项修改；请联系管理员升级服务器。</translation>
+    </message>
+    <message>
+        <source>Someone else changed %1 on the server meanwhile; check the value the server has and send yours again if it should still win.</source>
+        <translation>在此期间有人在服务器上修改了 %1；请查看服务器上的值，如仍应以您的为准，请再次发送。</translation>
+    </message>
+    <message>
+        <source>a protected field</source>
+        <translation>一个受保护的字段</translation>
+    </message>
+    <message>
+        <source>The server found a value it cannot take: %1</source>
+        <translation>服务器发现了无法接受的值：%1</translation>
+    </message>
+    <message>
+        <source>The refused change is no longer waiting; it was sent or fixed already.</source>
+        <translation>这项被拒绝的修改已不在等待中；它已被发送或更正。</translation>
+    </message>
 </context>
 <context>
     <name>vantage::sync::SyncController</name>
@@ -2724,6 +2927,10 @@
     <message>
         <source>The conflict is resolved; the result arrives with the next sync.</source>
         <translation>冲突已解决；结果将在下次同步时到达。</translation>
+    </message>
+    <message>
+        <source>The corrected change will be sent at the next sync.</source>
+        <translation>更正后的修改将在下次同步时发送。</translation>
     </message>
 </context>
 <context>
@@ -3986,6 +4193,61 @@ The demo database is built from two public data sets, bundled unchanged. Every d
     </message>
 </context>
 <context>
+    <name>vantage::ui::RefusedChangeDialog</name>
+    <message>
+        <source>Correct a refused change</source>
+        <translation>更正被拒绝的修改</translation>
+    </message>
+    <message>
+        <source>The server refused your change to this %1 (…%2): %3
+
+Correct the values to send. Only what differs from the server&apos;s values is sent; the rest is settled.</source>
+        <translation>服务器拒绝了您对此%1（…%2）的修改：%3
+
+请更正要发送的值。只有与服务器上不同的值会被发送；其余的视为已处理。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>服务器上的值</translation>
+    </message>
+    <message>
+        <source>To send</source>
+        <translation>要发送的值</translation>
+    </message>
+    <message>
+        <source>Send corrected</source>
+        <translation>发送更正</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s values</source>
+        <translation>保留服务器上的值</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>(not on the server)</source>
+        <translation>（服务器上没有）</translation>
+    </message>
+    <message>
+        <source>(no region)</source>
+        <translation>（无区域）</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>vantage::ui::RiskController</name>
     <message>
         <source>Reading the pipeline history…</source>
@@ -4537,10 +4799,6 @@ Company: %2</source>
         <translation>服务器拒绝的更改（%1）</translation>
     </message>
     <message>
-        <source>Your data stays as you entered it. Fix what the server objected to, then send the change again.</source>
-        <translation>您的数据保持您输入时的样子。请修正服务器指出的问题，然后重新发送更改。</translation>
-    </message>
-    <message>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -4583,6 +4841,18 @@ Company: %2</source>
     <message>
         <source>Refresh list</source>
         <translation>刷新列表</translation>
+    </message>
+    <message>
+        <source>Your refused values are kept here. Correct them and send, keep the server&apos;s values, or send them again unchanged once what the server objected to is fixed.</source>
+        <translation>被拒绝的值保存在这里。您可以更正后发送、保留服务器上的值，或在服务器指出的问题解决后原样重新发送。</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Edit the values the server refused and send them, or keep the server&apos;s</source>
+        <translation>编辑被服务器拒绝的值并发送，或保留服务器上的值</translation>
     </message>
 </context>
 <context>

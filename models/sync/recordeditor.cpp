@@ -2,7 +2,9 @@
 
 #include "localrows.h"
 #include "outbox.h"
+#include "refusedchange.h"
 
+#include "domain/enumlabels.h"
 #include "domain/uuid7.h"
 #include "protocol/entitycatalog.h"
 #include "storage/sql.h"
@@ -84,6 +86,33 @@ core::Status RecordEditor::put(const std::vector<PutRow> &rows) const
                 return written;
         }
         return {};
+    });
+}
+
+core::Status RecordEditor::replaceRefused(qint64 mid, const QJsonObject &fields) const
+{
+    return core::Sql(m_db).transaction([&]() -> core::Status {
+        auto refused = readRefusedChange(m_db, mid);
+        if (!refused)
+            return refused.error();
+        const core::Mutation &m = refused.value().entry.mutation;
+        if (!refused.value().correctable())
+            return Error{ErrorCode::InvalidInput, Tr::tr("Only a refused change of fields can be corrected here; send it again instead."),
+                         m.name};
+        const core::EntityDescriptor &entity = *core::EntityCatalog::instance().find(m.entity());
+        const bool isNew = !refused.value().current.exists || refused.value().current.version == 0;  // the server never took it
+        QJsonObject values = fields;
+        const QString regionId = values.take(QStringLiteral("region_id")).toString();
+        if (auto valid = core::validateFields(m.entity(), values, isNew, core::EnumLabels::label(core::EnumLabels::Kind::Entity, m.entity()));
+            !valid)
+            return valid;
+        if (auto removed = core::Sql(m_db).exec(QStringLiteral("DELETE FROM outbox WHERE mid = ?"), {mid}); !removed)
+            return removed;
+        if (isNew)
+            return insertRow(entity, m.id, regionId, values);
+        if (fields.contains(QStringLiteral("region_id")))
+            values.insert(QStringLiteral("region_id"), regionId.isEmpty() ? QJsonValue() : QJsonValue(regionId));
+        return updateRow(entity, m.id, values);
     });
 }
 

@@ -24,6 +24,11 @@ public:
     // created when missing, else only its changed fields are written; one transaction for all.
     using PutRow = core::NamedRow;
     core::Status put(const std::vector<PutRow> &rows) const;
+    // Sends the user's corrected `fields` (region_id among them when the record moves) in place of
+    // the refused save `mid`: on top of the row as this laptop has it now (the server's copy,
+    // pulled since), or as a new record when the server never took it; the refused change leaves
+    // the outbox. Fields equal to the row's are not sent, so taking the server's value settles it.
+    core::Status replaceRefused(qint64 mid, const QJsonObject &fields) const;
     // A quote or contract with the complete set of its lines (id empty: a new document).
     core::Result<QString> saveDocument(const QString &entity, const QString &id, const QString &regionId,
                                        const QJsonObject &fields, const std::vector<core::ChildRow> &lines) const;

@@ -1,5 +1,7 @@
 #include "synccontroller.h"
 
+#include "recordeditor.h"
+
 #include "changeapplier.h"
 #include "syncstate.h"
 
@@ -53,6 +55,7 @@ struct SyncController::Outcome
     SyncSession session;
     QJsonArray serverConflicts;
     std::vector<OutboxEntry> refused;
+    std::optional<RefusedChange> refusedChange;
     QString serverUrl;
     QString login;
     qint64 lastSyncMs = 0;
@@ -416,6 +419,29 @@ void SyncController::resend(qint64 mid)
 {
     run(QString(), [mid](SyncEngine &engine, core::JobContext &, Outcome &) { return Outbox(engine.database()).resend(mid); },
         [this](const Outcome &outcome) { finishAction(outcome, Tr::tr("The change will be sent again at the next sync.")); }, false);
+}
+
+void SyncController::loadRefusedChange(qint64 mid)
+{
+    run(QString(), [mid](SyncEngine &engine, core::JobContext &, Outcome &outcome) -> core::Status {
+        auto change = readRefusedChange(engine.database(), mid);
+        if (!change)
+            return change.error();
+        outcome.refusedChange = std::move(change.value());
+        return {};
+    }, [this](const Outcome &outcome) {
+        if (outcome.refusedChange)
+            Q_EMIT refusedChangeLoaded(*outcome.refusedChange);
+        else
+            Q_EMIT actionFinished(false, outcome.status.error().message);
+    }, false);
+}
+
+void SyncController::replaceRefused(qint64 mid, const QJsonObject &fields)
+{
+    run(QString(), [mid, fields](SyncEngine &engine, core::JobContext &, Outcome &) {
+        return RecordEditor(engine.database()).replaceRefused(mid, fields);
+    }, [this](const Outcome &outcome) { finishAction(outcome, Tr::tr("The corrected change will be sent at the next sync.")); }, false);
 }
 
 void SyncController::resolveConflict(const QString &conflictId, qint64 mid, const QJsonObject &resolution)

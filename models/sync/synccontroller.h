@@ -1,6 +1,7 @@
 #pragma once
 
 #include "outbox.h"
+#include "refusedchange.h"
 #include "syncengine.h"
 #include "tokenvault.h"
 
@@ -65,6 +66,10 @@ public:
     // next start needs no password. Waits at most timeoutMs (the window is closed by then).
     void finishForExit(int timeoutMs);
     void resend(qint64 mid);
+    // The refused change with the row as it is now, for the Fix dialog (refusedChangeLoaded).
+    void loadRefusedChange(qint64 mid);
+    // The user's corrected fields sent in place of the refused change (RecordEditor::replaceRefused).
+    void replaceRefused(qint64 mid, const QJsonObject &fields);
     void resolveConflict(const QString &conflictId, qint64 mid, const QJsonObject &resolution);
 
     // The back-off after the n-th failure in a row (n >= 1).
@@ -77,6 +82,7 @@ Q_SIGNALS:
     void issuesLoaded(const std::vector<vantage::sync::OutboxEntry> &refused, const QJsonArray &serverConflicts,
                       const QString &problem);
     void actionFinished(bool ok, const QString &message);
+    void refusedChangeLoaded(const vantage::sync::RefusedChange &change);
     // A sync brought changes (or wiped the data): pages reload.
     void dataChanged();
 

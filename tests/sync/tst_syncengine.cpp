@@ -6,6 +6,7 @@
 #include "protocol/entitycatalog.h"
 #include "sync/outbox.h"
 #include "sync/recordeditor.h"
+#include "sync/refusedchange.h"
 #include "sync/syncstate.h"
 
 #include <QJsonArray>
@@ -170,6 +171,25 @@ void TestSyncEngine::concurrentGuardedEditIsRejected()
     // The manager's value is kept in the refused entry for them to fix; the row shows the server's.
     QCOMPARE(refused.value().front().mutation.set.value(QStringLiteral("amount_minor")).toInteger(), 1500000);
     QCOMPARE(manager->count(QStringLiteral("SELECT amount_minor FROM opportunity WHERE id = ?"), {id}), 990000);
+
+    // Keeping the server's value settles it: nothing is sent, the entry leaves.
+    const qint64 mid = refused.value().front().mutation.mid;
+    QVERIFY(sync::RecordEditor(manager->db()).replaceRefused(mid, {{QStringLiteral("amount_minor"), 990000}}).ok());
+    QCOMPARE(manager->count(QStringLiteral("SELECT count(*) FROM outbox")), 0);
+    // A second refusal, corrected: sent on top of the server's value, so the server takes it.
+    QVERIFY(sync::RecordEditor(rep->db()).update(QStringLiteral("opportunity"), id, {{QStringLiteral("amount_minor"), 880000}}).ok());
+    QVERIFY(sync::RecordEditor(manager->db()).update(QStringLiteral("opportunity"), id, {{QStringLiteral("amount_minor"), 1600000}}).ok());
+    QVERIFY(rep->sync().ok());
+    QCOMPARE(manager->sync().value().rejected, 1);
+    const qint64 again = sync::Outbox(manager->db()).entries(QStringLiteral("rejected")).value().front().mutation.mid;
+    QVERIFY(!sync::RecordEditor(manager->db()).replaceRefused(again, {{QStringLiteral("amount_minor"), QStringLiteral("lots")}}));
+    QVERIFY(sync::RecordEditor(manager->db()).replaceRefused(again, {{QStringLiteral("amount_minor"), 1250000}}).ok());
+    auto corrected = manager->sync();
+    QVERIFY(corrected.ok());
+    QCOMPARE(corrected.value().rejected, 0);
+    QVERIFY(rep->sync().ok());
+    QCOMPARE(rep->count(QStringLiteral("SELECT amount_minor FROM opportunity WHERE id = ?"), {id}), 1250000);
+    QCOMPARE(manager->count(QStringLiteral("SELECT count(*) FROM outbox")), 0);
 }
 
 void TestSyncEngine::writesOutsideTheRegionAreRejected()
@@ -182,6 +202,23 @@ void TestSyncEngine::writesOutsideTheRegionAreRejected()
     QCOMPARE(sync::Outbox(rep->db()).entries(QStringLiteral("rejected")).value().front().resultCode, QStringLiteral("out_of_scope"));
     auto director = client(QStringLiteral("director"));
     QCOMPARE(director->count(QStringLiteral("SELECT count(*) FROM opportunity WHERE id = ?"), {id}), 0);
+    // Moved to the rep's own region, the new record is sent whole and created.
+    const qint64 mid = sync::Outbox(rep->db()).entries(QStringLiteral("rejected")).value().front().mutation.mid;
+    auto change = sync::readRefusedChange(rep->db(), mid);
+    QVERIFY(change);
+    QVERIFY(change.value().correctable());
+    QCOMPARE(change.value().fields().front(), QStringLiteral("region_id"));
+    QJsonObject fields;
+    for (const QString &field : change.value().fields())
+        fields.insert(field, change.value().refusedValue(field));
+    fields.insert(QStringLiteral("region_id"), m_company.east);
+    QVERIFY(sync::RecordEditor(rep->db()).replaceRefused(mid, fields).ok());
+    auto resent = rep->sync();
+    QVERIFY(resent.ok());
+    QCOMPARE(resent.value().rejected, 0);
+    QVERIFY(director->sync().ok());
+    QCOMPARE(director->count(QStringLiteral("SELECT count(*) FROM opportunity WHERE id = ? AND region_id = ? AND name = 'Not mine'"),
+                             {id, m_company.east}), 1);
 }
 
 void TestSyncEngine::deleteBeatsEdit()

@@ -9,6 +9,7 @@
 
 #include "appcontroller.h"
 #include "dialogs/conflictdialog.h"
+#include "dialogs/refusedchangedialog.h"
 #include "dialogs/logindialog.h"
 #include "mainwindow.h"
 #include "pages/dashboardpage.h"
@@ -320,6 +321,40 @@ void TestSyncPage::aRefusedChangeShowsTheServersReason()
     QTRY_VERIFY_WITH_TIMEOUT(appCount(*app, QStringLiteral("SELECT count(*) FROM outbox WHERE mid = ?"), {oldMid}) == 0, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(!app->syncController()->isRunning() && app->syncController()->status().connection == Connection::Idle, 30000);
     QVERIFY(appCount(*app, QStringLiteral("SELECT max(mid) FROM outbox")) > oldMid);
+
+    // Sent unchanged it is refused again (the same base). Corrected in the dialog, it goes on top
+    // of the server's value and is taken.
+    syncAndWait(*app);
+    QTRY_COMPARE_WITH_TIMEOUT(page->refusedCount(), 1, 30000);
+    QVERIFY2(table->item(0, 2)->text().startsWith(QStringLiteral("Someone else changed amount_minor on the server meanwhile")),
+             qPrintable(table->item(0, 2)->text()));
+    table->selectRow(0);
+    QPushButton *correct = nullptr;
+    for (QPushButton *button : page->findChildren<QPushButton *>())
+        if (button->text() == QStringLiteral("Correct…"))
+            correct = button;
+    QVERIFY(correct && correct->isEnabled());
+    correct->click();
+    QPointer<ui::RefusedChangeDialog> dialog;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = test::visibleChild<ui::RefusedChangeDialog>(page)) != nullptr, 30000);
+    QTableWidget *fields = dialog->table();
+    QCOMPARE(fields->rowCount(), 1);
+    QCOMPARE(fields->item(0, ui::RefusedChangeDialog::Field)->text(), QStringLiteral("Amount"));
+    QCOMPARE(fields->item(0, ui::RefusedChangeDialog::Server)->text(), QStringLiteral("9900.00"));  // the rep's
+    QCOMPARE(fields->item(0, ui::RefusedChangeDialog::ToSend)->text(), QStringLiteral("15000.00"));  // mine, refused
+    fields->item(0, ui::RefusedChangeDialog::ToSend)->setText(QStringLiteral("12,3x"));
+    dialog->sendButton()->click();
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->problem(), QStringLiteral("Amount: “12,3x” is not an amount."));
+    fields->item(0, ui::RefusedChangeDialog::ToSend)->setText(QStringLiteral("12345.60"));
+    dialog->sendButton()->click();
+    QTRY_VERIFY(!dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(appCount(*app, QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'rejected'")) == 0, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!app->syncController()->isRunning() && app->syncController()->status().connection == Connection::Idle, 30000);
+    syncAndWait(*app);
+    QCOMPARE(appCount(*app, QStringLiteral("SELECT count(*) FROM outbox")), 0);
+    QVERIFY(m_rep->sync().ok());
+    QCOMPARE(m_rep->count(QStringLiteral("SELECT amount_minor FROM opportunity WHERE id = ?"), {id}), 1234560);
 }
 
 void TestSyncPage::aRevokedUserLosesTheCompanyData()

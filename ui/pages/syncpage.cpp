@@ -1,6 +1,7 @@
 #include "syncpage.h"
 
 #include "dialogs/conflictdialog.h"
+#include "dialogs/refusedchangedialog.h"
 #include "widgets/pagetitle.h"
 
 #include "domain/enumlabels.h"
@@ -111,11 +112,20 @@ QGroupBox *SyncPage::buildRefusedBox()
     m_refusedTable = createTable(m_refusedBox, 3);
     m_refusedTable->setObjectName(QStringLiteral("refusedTable"));
     m_resend = new QPushButton(m_refusedBox);
+    m_correct = new QPushButton(m_refusedBox);
     layout->addWidget(m_refusedHint);
     layout->addWidget(m_refusedTable, 1);
-    layout->addWidget(m_resend, 0, Qt::AlignLeft);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_correct);
+    buttons->addWidget(m_resend);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
     m_resend->setEnabled(false);
+    m_correct->setEnabled(false);
     connect(m_resend, &QPushButton::clicked, this, &SyncPage::resendSelected);
+    connect(m_correct, &QPushButton::clicked, this, &SyncPage::correctSelected);
+    connect(m_refusedTable, &QTableWidget::cellDoubleClicked, this, &SyncPage::correctSelected);
+    connect(m_refusedTable, &QTableWidget::currentCellChanged, this, &SyncPage::updateRefusedButtons);
     return m_refusedBox;
 }
 
@@ -148,6 +158,7 @@ void SyncPage::setController(sync::SyncController *controller)
     connect(controller, &sync::SyncController::statusChanged, this, &SyncPage::showStatus);
     connect(controller, &sync::SyncController::progressChanged, this, &SyncPage::showProgress);
     connect(controller, &sync::SyncController::issuesLoaded, this, &SyncPage::showIssues);
+    connect(controller, &sync::SyncController::refusedChangeLoaded, this, &SyncPage::showRefusedChange);
     connect(controller, &sync::SyncController::actionFinished, this, [this](bool ok, const QString &text) {
         Q_EMIT message(text, !ok);
     });
@@ -238,7 +249,7 @@ void SyncPage::showIssues(const std::vector<sync::OutboxEntry> &refused, const Q
         const sync::OutboxEntry &entry = m_refused.at(static_cast<size_t>(row));
         setRow(m_refusedTable, row,
                {tr("%1 …%2").arg(core::EnumLabels::label(core::EnumLabels::Kind::Entity, entry.mutation.entity()), shortId(entry.mutation.id)),
-                entry.mutation.set.keys().join(QStringLiteral(", ")), entry.resultMessage});
+                entry.mutation.set.keys().join(QStringLiteral(", ")), sync::refusalText(entry.resultCode, entry.resultMessage)});
     }
     m_conflicts = conflicts;
     m_conflictProblem = problem;
@@ -252,7 +263,9 @@ void SyncPage::showIssues(const std::vector<sync::OutboxEntry> &refused, const Q
                 QString::number(c.value(QStringLiteral("server")).toObject().value(QStringLiteral("version")).toInteger())});
     }
     m_refusedTable->resizeRowsToContents();
-    m_resend->setEnabled(!m_refused.empty());
+    if (!m_refused.empty() && m_refusedTable->currentRow() < 0)
+        m_refusedTable->setCurrentCell(0, 0);
+    updateRefusedButtons();
     m_resolve->setEnabled(!m_conflicts.isEmpty());
     retranslateUi();
 }
@@ -262,6 +275,33 @@ void SyncPage::resendSelected()
     const int row = m_refusedTable->currentRow();
     if (m_controller && row >= 0 && row < static_cast<int>(m_refused.size()))
         m_controller->resend(m_refused.at(static_cast<size_t>(row)).mutation.mid);
+}
+
+void SyncPage::updateRefusedButtons()
+{
+    const int row = m_refusedTable->currentRow();
+    const bool selected = row >= 0 && row < static_cast<int>(m_refused.size());
+    m_resend->setEnabled(selected);
+    m_correct->setEnabled(selected && sync::RefusedChange{m_refused.at(static_cast<size_t>(row)), {}, {}}.correctable());
+}
+
+void SyncPage::correctSelected()
+{
+    const int row = m_refusedTable->currentRow();
+    if (m_controller && m_correct->isEnabled() && row >= 0 && row < static_cast<int>(m_refused.size()))
+        m_controller->loadRefusedChange(m_refused.at(static_cast<size_t>(row)).mutation.mid);
+}
+
+void SyncPage::showRefusedChange(const sync::RefusedChange &change)
+{
+    auto *dialog = new RefusedChangeDialog(change, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const qint64 mid = change.entry.mutation.mid;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, mid] {
+        if (m_controller)
+            m_controller->replaceRefused(mid, dialog->fields());
+    });
+    dialog->open();
 }
 
 void SyncPage::resolveSelected()
@@ -306,9 +346,12 @@ void SyncPage::retranslateUi()
     m_syncNow->setText(tr("Sync now"));
     m_cancel->setText(tr("Cancel"));
     m_refusedBox->setTitle(tr("Changes the server refused (%1)").arg(m_refused.size()));
-    m_refusedHint->setText(tr("Your data stays as you entered it. Fix what the server objected to, then send the change again."));
+    m_refusedHint->setText(tr("Your refused values are kept here. Correct them and send, keep the server's values, or send them "
+                              "again unchanged once what the server objected to is fixed."));
     m_refusedTable->setHorizontalHeaderLabels({tr("Record"), tr("Fields changed"), tr("Server's reason")});
     m_resend->setText(tr("Send again"));
+    m_correct->setText(tr("Correct…"));
+    m_correct->setToolTip(tr("Edit the values the server refused and send them, or keep the server's"));
     m_conflictBox->setTitle(tr("Conflicts to resolve (%1)").arg(m_conflicts.size()));
     m_conflictHint->setText(m_conflictProblem.isEmpty()
                                 ? tr("A quote or contract was changed on the server and on this computer. Compare both "

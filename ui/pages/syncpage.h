@@ -45,6 +45,9 @@ private:
     void showProgress(int value, int maximum, const QString &text);
     void showIssues(const std::vector<sync::OutboxEntry> &refused, const QJsonArray &conflicts, const QString &problem);
     void resendSelected();
+    void correctSelected();
+    void showRefusedChange(const sync::RefusedChange &change);
+    void updateRefusedButtons();
     void resolveSelected();
     void retranslateUi();
 
@@ -72,6 +75,7 @@ private:
     QLabel *m_refusedHint = nullptr;
     QTableWidget *m_refusedTable = nullptr;
     QPushButton *m_resend = nullptr;
+    QPushButton *m_correct = nullptr;
     QGroupBox *m_conflictBox = nullptr;
     QLabel *m_conflictHint = nullptr;
     QTableWidget *m_conflictTable = nullptr;
