@@ -4,6 +4,7 @@
 #include "passwordhasher.h"
 #include "syncstore.h"
 
+#include "analytics/funnelalertrule.h"
 #include "domain/clock.h"
 #include "domain/uuid7.h"
 #include "storage/sql.h"
@@ -64,7 +65,7 @@ core::Result<QString> AdminService::regionId(const QSqlDatabase &db, const QStri
 core::Status AdminService::addUser(const QString &login, const QString &displayName, const QString &role,
                                    const QString &password, const QString &email)
 {
-    if (!email.isEmpty() && (!email.contains(QLatin1Char('@')) || email.contains(QLatin1Char(' ')) || email.contains(QLatin1Char(','))))
+    if (!email.isEmpty() && !core::isEmailAddress(email))
         return Error{ErrorCode::InvalidInput, Tr::tr("“%1” is not an e-mail address.").arg(email), email};
     if (!roles().contains(role))
         return Error{ErrorCode::InvalidInput, Tr::tr("The role must be one of: %1.").arg(roles().join(QStringLiteral(", "))), role};

@@ -96,7 +96,11 @@ void BackgroundJobs::mailFunnelAlerts()
         return logLine(Tr::tr("funnel alert mails not sent: %1").arg(seq.error().message));
     if (today == m_mailedDay && seq.value().toLongLong() == m_mailedSeq)
         return;  // nothing synced since the last run: the same alerts
-    auto mailed = FunnelAlertMailer(m_database, m_options.smtp).run(core::mondayOf(today), today, core::Clock::nowMs());
+    const auto stopping = [this] {
+        const std::lock_guard lock(m_mutex);
+        return m_stopping;
+    };
+    auto mailed = FunnelAlertMailer(m_database, m_options.smtp).run(core::mondayOf(today), today, core::Clock::nowMs(), stopping);
     if (!mailed)
         return logLine(Tr::tr("funnel alert mails not sent: %1").arg(mailed.error().message));
     for (const QString &failure : mailed.value().failures)

@@ -23,18 +23,6 @@ struct Tr
 // A claim older than this whose mail never went out belongs to a run that died: it is freed.
 constexpr qint64 kStaleClaimMs = 3600 * 1000;
 
-core::Result<QHash<QString, QString>> userEmails(const QSqlDatabase &scratch)
-{
-    auto rows = Sql(scratch).query(QStringLiteral("SELECT id, email FROM app_user WHERE deleted = 0 AND active = 1 "
-                                                  "AND email IS NOT NULL AND email <> ''"));
-    if (!rows)
-        return rows.error();
-    QHash<QString, QString> emails;
-    while (rows.value().next())
-        emails.insert(rows.value().value(0).toString(), rows.value().value(1).toString());
-    return emails;
-}
-
 QStringList keysOf(const std::vector<core::RaisedFunnelAlert> &alerts)
 {
     QStringList keys;
@@ -45,7 +33,39 @@ QStringList keysOf(const std::vector<core::RaisedFunnelAlert> &alerts)
 
 } // namespace
 
-core::Result<FunnelAlertMailer::Outcome> FunnelAlertMailer::run(const QDate &monday, const QDate &today, qint64 nowMs) const
+// Who reads which regions is the server's to say (auth_user, auth_user_region: `region assign`,
+// `user disable`), not the synced user rows: a user without a login, or disabled, reads nothing.
+core::Status FunnelAlertMailer::withServerScopes(std::vector<core::FunnelAlertReader> &readers) const
+{
+    auto server = m_database.connection();
+    if (!server)
+        return server.error();
+    const Sql sql(server.value());
+    auto users = sql.query(QStringLiteral("SELECT user_id, role, disabled FROM auth_user"));
+    if (!users)
+        return users.error();
+    QHash<QString, bool> allRegions;  // user id → sees every region; absent = no login or disabled
+    while (users.value().next()) {
+        const QString role = users.value().value(1).toString();
+        if (users.value().value(2).toInt() == 0)
+            allRegions.insert(users.value().value(0).toString(), role == QLatin1String("director") || role == QLatin1String("admin"));
+    }
+    auto regions = sql.query(QStringLiteral("SELECT user_id, region_id FROM auth_user_region"));
+    if (!regions)
+        return regions.error();
+    QHash<QString, QSet<QString>> regionsOf;
+    while (regions.value().next())
+        regionsOf[regions.value().value(0).toString()].insert(regions.value().value(1).toString());
+    for (core::FunnelAlertReader &reader : readers) {
+        const bool active = allRegions.contains(reader.userId);
+        reader.allRegions = active && allRegions.value(reader.userId);
+        reader.regions = active ? regionsOf.value(reader.userId) : QSet<QString>();
+    }
+    return {};
+}
+
+core::Result<FunnelAlertMailer::Outcome> FunnelAlertMailer::run(const QDate &monday, const QDate &today, qint64 nowMs,
+                                                                const std::function<bool()> &stopping) const
 {
     auto scratch = ScratchCopy::make(m_database, QStringLiteral("alert-scratch"));
     if (!scratch)
@@ -54,18 +74,24 @@ core::Result<FunnelAlertMailer::Outcome> FunnelAlertMailer::run(const QDate &mon
     auto history = core::RiskRepository(db).load();
     if (!history)
         return history.error();
-    auto setup = core::FunnelAlertRepository(db).setup();
+    const core::FunnelAlertRepository repository(db);
+    auto setup = repository.setup();
     if (!setup)
         return setup.error();
-    auto emails = userEmails(db);
-    if (!emails)
-        return emails.error();
+    auto readers = repository.readers();
+    if (!readers)
+        return readers.error();
+    if (auto scoped = withServerScopes(readers.value()); !scoped)
+        return scoped.error();
     const core::FunnelAlertNotices notices =
-        core::funnelAlertNotices(history.value(), monday, setup.value().rules, setup.value().states, today, emails.value());
+        core::funnelAlertNotices(history.value(), monday, setup.value().rules, setup.value().states, today, readers.value());
 
     Outcome outcome;
     outcome.unreachable = notices.unreachable;
-    for (core::FunnelAlertMailing mailing : notices.mailings) {
+    for (std::size_t i = 0; i < notices.mailings.size(); ++i) {
+        if (stopping && stopping())
+            break;  // the server is shutting down: the rest at the next start
+        core::FunnelAlertMailing mailing = notices.mailings[i];
         auto claimed = claim(mailing.address, keysOf(mailing.alerts), nowMs);
         if (!claimed)
             return claimed.error();
@@ -74,11 +100,18 @@ core::Result<FunnelAlertMailer::Outcome> FunnelAlertMailer::run(const QDate &mon
         if (mailing.alerts.empty())
             continue;
         const core::Status sent = m_mailer.send(funnelAlertMessage(mailing, history.value(), monday));
-        if (auto settled = settle(mailing.address, claimed.value(), sent.ok(), nowMs); !settled)
-            return settled.error();
+        // A recipient the relay refuses for good is not tried every hour: recorded as done.
+        const bool recipientRefused = !sent && sent.error().code == core::ErrorCode::InvalidInput;
+        if (auto settled = settle(mailing.address, claimed.value(), sent.ok() || recipientRefused, nowMs); !settled)
+            outcome.failures << Tr::tr("%1: %2 (%3)").arg(mailing.address, settled.error().message, settled.error().detail);
         if (!sent) {
             outcome.failures << Tr::tr("%1: %2 (%3)").arg(mailing.address, sent.error().message, sent.error().detail);
-            continue;
+            if (recipientRefused)
+                continue;
+            // The relay itself failed: the other addresses wait for the next run rather than each
+            // waiting for the same timeout now.
+            outcome.failures << Tr::tr("%1 more addresses wait for the next run.").arg(notices.mailings.size() - i - 1);
+            break;
         }
         outcome.mails += 1;
         outcome.alerts += int(mailing.alerts.size());

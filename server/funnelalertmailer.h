@@ -3,8 +3,12 @@
 #include "serverdatabase.h"
 #include "smtpmailer.h"
 
+#include "analytics/funnelalertnotices.h"
+
 #include <QDate>
 #include <QStringList>
+
+#include <functional>
 
 namespace vantage::server {
 
@@ -30,10 +34,13 @@ public:
     {
     }
 
-    // The alerts of the weeks before `monday`, mutes judged on `today`.
-    core::Result<Outcome> run(const QDate &monday, const QDate &today, qint64 nowMs) const;
+    // The alerts of the weeks before `monday`, mutes judged on `today`; `stopping` is asked
+    // between messages.
+    core::Result<Outcome> run(const QDate &monday, const QDate &today, qint64 nowMs,
+                              const std::function<bool()> &stopping = {}) const;
 
 private:
+    core::Status withServerScopes(std::vector<core::FunnelAlertReader> &readers) const;
     core::Result<QStringList> claim(const QString &address, const QStringList &alertKeys, qint64 nowMs) const;
     core::Status settle(const QString &address, const QStringList &alertKeys, bool sent, qint64 nowMs) const;
 

@@ -74,10 +74,14 @@ std::optional<MutationResult> MutationApplier::refuse(const EntityDescriptor &en
         return rejected(m.mid, QStringLiteral("read_only"),
                         QStringLiteral("Only an administrator can change %1 records.").arg(entity.name));
     const QString after = regionAfter(m, server);
-    // A row without a region is company-wide: only who sees every region (directors, administrators)
-    // may write one, e.g. a director's funnel alert rule for all regions.
-    if (after.isEmpty() && !m_session.scope.allRegions)
+    // A row without a region is company-wide. Administrators may write any; directors (who see every
+    // region) those of the entities meant to be company-wide, e.g. a funnel alert rule for all
+    // regions; nobody else either writes one or takes an existing one into their region.
+    const bool companyWideWriter = m_session.isAdmin() || (entity.companyWide && m_session.scope.allRegions);
+    if (after.isEmpty() && !companyWideWriter)
         return rejected(m.mid, QStringLiteral("missing_region"), QStringLiteral("The record needs a region."));
+    if (server.exists && server.regionId.isEmpty() && !companyWideWriter)
+        return rejected(m.mid, QStringLiteral("out_of_scope"), QStringLiteral("Only a director or administrator changes a company-wide record."));
     // Both where the row is and where it goes must be the caller's, whatever the request says.
     if ((server.exists && !server.regionId.isEmpty() && !m_session.scope.contains(server.regionId))
         || (!after.isEmpty() && !m_session.scope.contains(after)))

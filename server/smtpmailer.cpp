@@ -1,12 +1,17 @@
 #include "smtpmailer.h"
 
+#include "analytics/funnelalertrule.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QHostInfo>
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace vantage::server {
 namespace {
@@ -20,6 +25,9 @@ struct Tr
 };
 
 constexpr int kStepTimeoutMs = 30000;
+// A relay that answers a byte at a time must not hold the server's job thread: the whole message
+// has this long.
+constexpr qint64 kMessageTimeoutMs = 120000;
 
 Error mailError(const QString &message, const QString &detail = {})
 {
@@ -53,7 +61,7 @@ QByteArray encodedHeader(const QString &text)
 class Conversation
 {
 public:
-    explicit Conversation(const SmtpSettings &settings) : m_settings(settings) {}
+    explicit Conversation(const SmtpSettings &settings) : m_settings(settings), m_deadline(kMessageTimeoutMs) {}
 
     Status open()
     {
@@ -64,11 +72,11 @@ public:
         }
         if (m_settings.security == SmtpSettings::Security::Tls) {
             m_socket.connectToHostEncrypted(m_settings.host, m_settings.port);
-            if (!m_socket.waitForEncrypted(kStepTimeoutMs))
+            if (!m_socket.waitForEncrypted(stepTimeout()))
                 return m_socket.state() == QAbstractSocket::ConnectedState ? notEncrypted() : unreachable();
         } else {
             m_socket.connectToHost(m_settings.host, m_settings.port);
-            if (!m_socket.waitForConnected(kStepTimeoutMs))
+            if (!m_socket.waitForConnected(stepTimeout()))
                 return unreachable();
         }
         if (auto greeting = expect(QByteArray(), 220); !greeting)
@@ -81,8 +89,11 @@ public:
                                      .arg(m_settings.host));
             if (auto started = expect("STARTTLS", 220); !started)
                 return started;
+            // Anything already buffered came in the clear and must not pass for an encrypted answer.
+            if (m_socket.bytesAvailable() > 0)
+                return mailError(Tr::tr("The mail server %1 sent data before encryption started; nothing was sent.").arg(m_settings.host));
             m_socket.startClientEncryption();
-            if (!m_socket.waitForEncrypted(kStepTimeoutMs))
+            if (!m_socket.waitForEncrypted(stepTimeout()))
                 return notEncrypted();
             if (auto hello = ehlo(); !hello)
                 return hello;
@@ -97,8 +108,11 @@ public:
     {
         if (auto from = expect("MAIL FROM:<" + m_settings.from.toUtf8() + '>', 250, Tr::tr("the sender %1").arg(m_settings.from)); !from)
             return from;
-        if (auto rcpt = expect("RCPT TO:<" + to.toUtf8() + '>', 250, Tr::tr("the recipient %1").arg(to)); !rcpt)
+        if (auto rcpt = expect("RCPT TO:<" + to.toUtf8() + '>', 250, Tr::tr("the recipient %1").arg(to)); !rcpt) {
+            if (m_lastReply.startsWith('5'))  // this address for good, not the relay: InvalidInput
+                return Error{core::ErrorCode::InvalidInput, rcpt.error().message, rcpt.error().detail};
             return rcpt;
+        }
         if (auto data = expect("DATA", 354); !data)
             return data;
         QByteArray stuffed;  // a line starting with "." gets another one (RFC 5321 4.5.2)
@@ -153,13 +167,13 @@ private:
     {
         if (!command.isEmpty()) {
             m_socket.write(command + "\r\n");
-            if (!m_socket.waitForBytesWritten(kStepTimeoutMs))
+            if (!m_socket.waitForBytesWritten(stepTimeout()))
                 return lost();
         }
         m_lastReply.clear();
         for (;;) {
             while (!m_socket.canReadLine())
-                if (!m_socket.waitForReadyRead(kStepTimeoutMs))
+                if (!m_socket.waitForReadyRead(stepTimeout()))
                     return lost();
             const QByteArray line = m_socket.readLine().trimmed();
             m_lastReply += line + '\n';
@@ -173,12 +187,15 @@ private:
         return mailError(Tr::tr("The mail server %1 refused %2: %3").arg(m_settings.host, step, QString::fromUtf8(m_lastReply.trimmed())));
     }
 
+    int stepTimeout() const { return int(std::min<qint64>(kStepTimeoutMs, std::max<qint64>(m_deadline.remainingTime(), 1))); }
+
     Error lost()
     {
         return mailError(Tr::tr("The mail server %1 did not answer.").arg(m_settings.host), m_socket.errorString());
     }
 
     const SmtpSettings &m_settings;
+    const QDeadlineTimer m_deadline;
     QSslSocket m_socket;
     QByteArrayList m_extensions;
     QByteArray m_lastReply;
@@ -225,9 +242,11 @@ core::Result<SmtpSettings> SmtpSettings::fromOptions(const QCommandLineParser &p
             return core::Error{core::ErrorCode::InvalidInput, Tr::tr("--smtp-ca %1: no PEM certificate in that file.").arg(ca), {}};
     }
     settings.from = parser.value(QStringLiteral("mail-from"));
-    if (settings.from.isEmpty())
-        settings.from = QStringLiteral("vantage@%1").arg(QHostInfo::localHostName());
-    if (!settings.from.contains(QLatin1Char('@')) || settings.from.contains(QLatin1Char(' ')))
+    if (settings.from.isEmpty()) {  // vantage@host, made a full name when the host name is a bare one
+        const QString host = QHostInfo::localHostName();
+        settings.from = QStringLiteral("vantage@%1").arg(host.contains(QLatin1Char('.')) ? host : host + QStringLiteral(".localdomain"));
+    }
+    if (!core::isEmailAddress(settings.from))
         return core::Error{core::ErrorCode::InvalidInput, Tr::tr("--mail-from %1 is not an e-mail address.").arg(settings.from), {}};
     return settings;
 }
@@ -258,6 +277,9 @@ QByteArray SmtpMailer::compose(const MailMessage &message) const
 
 core::Status SmtpMailer::send(const MailMessage &message) const
 {
+    // Nothing unchecked reaches an SMTP command or a header: no line breaks, brackets or spaces.
+    if (!core::isEmailAddress(message.to))
+        return mailError(Tr::tr("“%1” is not an e-mail address; nothing was sent to it.").arg(message.to));
     Conversation conversation(m_settings);
     core::Status sent = conversation.open();
     if (sent)

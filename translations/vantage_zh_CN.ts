@@ -2427,6 +2427,10 @@
         <source>%1: %2 (%3)</source>
         <translation>%1：%2（%3）</translation>
     </message>
+    <message>
+        <source>%1 more addresses wait for the next run.</source>
+        <translation>另有 %1 个地址等待下次运行时发送。</translation>
+    </message>
 </context>
 <context>
     <name>vantage::server::FunnelAlertMessage</name>
@@ -2818,6 +2822,14 @@
         <source>The mail server %1 did not answer.</source>
         <translation>邮件服务器 %1 没有响应。</translation>
     </message>
+    <message>
+        <source>The mail server %1 sent data before encryption started; nothing was sent.</source>
+        <translation>邮件服务器 %1 在加密开始前发送了数据；未发送任何邮件。</translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address; nothing was sent to it.</source>
+        <translation>“%1”不是电子邮件地址；没有向其发送邮件。</translation>
+    </message>
 </context>
 <context>
     <name>vantage::server::TokenService</name>
@@ -2843,10 +2855,6 @@
     <message>
         <source>%1 records are not documents.</source>
         <translation>%1 记录不是单据。</translation>
-    </message>
-    <message>
-        <source>Only a refused change of fields can be corrected here; send it again instead.</source>
-        <translation>这里只能更正被拒绝的字段修改；其他修改请重新发送。</translation>
     </message>
 </context>
 <context>
@@ -2906,6 +2914,14 @@
     <message>
         <source>The refused change is no longer waiting; it was sent or fixed already.</source>
         <translation>这项被拒绝的修改已不在等待中；它已被发送或更正。</translation>
+    </message>
+    <message>
+        <source>“%1” has more decimals than %2 amounts have (%3).</source>
+        <translation>“%1”的小数位数超过了 %2 金额允许的位数（%3 位）。</translation>
+    </message>
+    <message>
+        <source>This change cannot be corrected here: this computer does not know the server&apos;s values for it. Send it again once what the server objected to is fixed.</source>
+        <translation>此修改无法在这里更正：本机不知道服务器上对应的值。请在服务器指出的问题解决后重新发送。</translation>
     </message>
 </context>
 <context>

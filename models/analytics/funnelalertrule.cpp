@@ -19,13 +19,6 @@ struct Tr
 
 constexpr std::array<const char *, 4> kMetricCodes{"conversion_drop", "conversion_rise", "cycle_longer", "cycle_shorter"};
 
-bool isRecipient(const QString &text)
-{
-    static const QRegularExpression email(QStringLiteral(R"(^[^@\s,]+@[^@\s,]+\.[^@\s,.]+$)"));
-    static const QRegularExpression userId(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
-    return email.match(text).hasMatch() || userId.match(text).hasMatch();
-}
-
 QString recipientProblem(const QStringList &recipients)
 {
     for (const QString &recipient : recipients)
@@ -104,6 +97,20 @@ std::vector<FunnelRuleProblem> funnelRuleProblems(const FunnelAlertRule &rule)
     const QString recipients = recipientProblem(rule.recipients);
     check(recipients.isEmpty(), FunnelRuleField::Recipients, recipients);
     return problems;
+}
+
+bool isEmailAddress(const QString &text)
+{
+    // Printable ASCII without spaces, commas, angle brackets or quotes: safe in an SMTP command and
+    // a mail header as it is.
+    static const QRegularExpression email(QStringLiteral(R"(^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$)"));
+    return email.match(text).hasMatch();
+}
+
+bool isRecipient(const QString &text)
+{
+    static const QRegularExpression userId(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
+    return isEmailAddress(text) || userId.match(text).hasMatch();
 }
 
 QStringList splitRecipients(const QString &text)

@@ -53,6 +53,10 @@ struct FunnelRuleProblem
 // Empty when the rule can be saved.
 std::vector<FunnelRuleProblem> funnelRuleProblems(const FunnelAlertRule &rule);
 
+// An address mail can go to as written (ASCII, no spaces, commas, brackets or quotes).
+bool isEmailAddress(const QString &text);
+// An e-mail address or a user id.
+bool isRecipient(const QString &text);
 // "a@b.cn, 0192…" → the trimmed, non-empty parts.
 QStringList splitRecipients(const QString &text);
 

@@ -148,6 +148,9 @@ EntityCatalog::EntityCatalog()
     m_entities.push_back({q("contract_clause"), ConflictPolicy::Document,
                           {f("contract_id", F::Reference, true), f("clause_no", F::Integer, true), f("kind", F::Text, true), f("title", F::Text, true), f("body", F::Text, true), f("mandatory", F::Boolean)},
                           {}, q("contract"), q("contract_id")});
+    for (EntityDescriptor &entity : m_entities)
+        entity.companyWide = entity.name == QLatin1String("risk_action_rule") || entity.name == QLatin1String("funnel_alert_rule")
+                          || entity.name == QLatin1String("funnel_alert_state");
 }
 
 } // namespace vantage::core

@@ -41,6 +41,10 @@ struct EntityDescriptor
     QStringList guardedFields;       // FieldMerge: concurrent edits of these are rejected, not merged
     QString parentEntity;            // Document children: the document they belong to ("quote")
     QString parentField;             // … and the field that names it ("quote_id")
+    // Rows may be company-wide (no region): written by who sees every region (the company's next
+    // steps, funnel alert rules and states). Other entities always carry a region, except for
+    // what an administrator writes.
+    bool companyWide = false;
 
     const EntityField *field(const QString &fieldName) const;
     bool isChild() const { return !parentEntity.isEmpty(); }

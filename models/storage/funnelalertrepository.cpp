@@ -71,4 +71,29 @@ Result<FunnelAlertSetup> FunnelAlertRepository::setup() const
     return FunnelAlertSetup{std::move(read.value()), std::move(done.value()), companyWide};
 }
 
+Result<std::vector<FunnelAlertReader>> FunnelAlertRepository::readers() const
+{
+    auto users = Sql(m_db).query(QStringLiteral("SELECT id, email, role, active FROM app_user WHERE deleted = 0 ORDER BY id"));
+    if (!users)
+        return users.error();
+    std::vector<FunnelAlertReader> readers;
+    QHash<QString, std::size_t> index;
+    while (users.value().next()) {
+        const QSqlQuery &row = users.value();
+        const QString role = row.value(2).toString();
+        const bool active = row.value(3).toBool();
+        index.insert(row.value(0).toString(), readers.size());
+        readers.push_back({row.value(0).toString(), row.value(1).toString(),
+                           active && (role == QLatin1String("director") || role == QLatin1String("admin")), {}});
+    }
+    auto regions = Sql(m_db).query(QStringLiteral("SELECT ur.user_id, ur.region_id FROM user_region ur JOIN app_user u ON u.id = ur.user_id "
+                                                  "WHERE ur.deleted = 0 AND u.active = 1 AND ur.region_id IS NOT NULL"));
+    if (!regions)
+        return regions.error();
+    while (regions.value().next())
+        if (auto found = index.find(regions.value().value(0).toString()); found != index.end())
+            readers[*found].regions.insert(regions.value().value(1).toString());
+    return readers;
+}
+
 } // namespace vantage::core

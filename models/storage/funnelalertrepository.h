@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analytics/funnelalertnotices.h"
 #include "analytics/funnelalertrules.h"
 #include "domain/result.h"
 
@@ -19,6 +20,9 @@ public:
     Result<std::vector<FunnelAlertState>> states() const;
     // Both, and whether the signed-in user may write company-wide rules.
     Result<FunnelAlertSetup> setup() const;
+    // Every user a rule may name, with their address and regions (directors and administrators:
+    // all); a disabled user keeps the address but reads no region.
+    Result<std::vector<FunnelAlertReader>> readers() const;
 
 private:
     QSqlDatabase m_db;

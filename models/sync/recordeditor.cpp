@@ -97,7 +97,7 @@ core::Status RecordEditor::replaceRefused(qint64 mid, const QJsonObject &fields)
             return refused.error();
         const core::Mutation &m = refused.value().entry.mutation;
         if (!refused.value().correctable())
-            return Error{ErrorCode::InvalidInput, Tr::tr("Only a refused change of fields can be corrected here; send it again instead."),
+            return Error{ErrorCode::InvalidInput, RefusedChange::notCorrectableText(),
                          m.name};
         const core::EntityDescriptor &entity = *core::EntityCatalog::instance().find(m.entity());
         const bool isNew = !refused.value().current.exists || refused.value().current.version == 0;  // the server never took it

@@ -1,5 +1,6 @@
 #include "refusedchange.h"
 
+#include "domain/enumlabels.h"
 #include "domain/money.h"
 #include "protocol/entitycatalog.h"
 #include "storage/sql.h"
@@ -20,11 +21,23 @@ struct Tr
 
 } // namespace
 
-bool RefusedChange::correctable() const
+bool RefusedChange::ofFields(const OutboxEntry &entry)
 {
     const core::EntityDescriptor *entity = core::EntityCatalog::instance().find(entry.mutation.entity());
     return entity && !entity->isChild() && entity->policy != core::ConflictPolicy::Document
         && entry.mutation.action() == QLatin1String("save");
+}
+
+bool RefusedChange::correctable() const
+{
+    const bool neverTaken = !current.exists || current.version == 0;
+    return ofFields(entry) && (neverTaken || entry.resultCode == QLatin1String("guarded_field"));
+}
+
+QString RefusedChange::notCorrectableText()
+{
+    return Tr::tr("This change cannot be corrected here: this computer does not know the server's values for it. "
+                  "Send it again once what the server objected to is fixed.");
 }
 
 QStringList RefusedChange::fields() const
@@ -56,12 +69,17 @@ bool isMoney(const QString &field)
     return field.endsWith(QLatin1String("_minor"));
 }
 
-// The row's currency: the one the change sets, else the one the row has; US dollars failing both.
-core::Currency currencyOf(const RefusedChange &change)
+// The currency of a money field: its own (registered_capital_minor → registered_capital_currency)
+// or the row's, as the change sets it, else as the row has it; US dollars failing both.
+core::Currency currencyOf(const RefusedChange &change, const QString &field)
 {
-    QString code = change.entry.mutation.set.value(QStringLiteral("currency")).toString();
+    const core::EntityDescriptor *entity = core::EntityCatalog::instance().find(change.entry.mutation.entity());
+    QString currencyField = field.chopped(int(qstrlen("_minor"))) + QStringLiteral("_currency");
+    if (!entity || !entity->field(currencyField))
+        currencyField = QStringLiteral("currency");
+    QString code = change.entry.mutation.set.value(currencyField).toString();
     if (code.isEmpty())
-        code = change.current.fields.value(QStringLiteral("currency")).toString();
+        code = change.current.fields.value(currencyField).toString();
     return core::Currency::fromCode(code).value_or(core::Currency::usd());
 }
 
@@ -80,7 +98,8 @@ QString RefusedChange::editableText(const QString &field, const QJsonValue &valu
         return {};
     switch (typeOf(*this, field)) {
     case core::FieldType::Integer:
-        return isMoney(field) ? core::Money(value.toInteger(), currencyOf(*this)).toPlainString() : QString::number(value.toInteger());
+        return isMoney(field) ? core::Money(value.toInteger(), currencyOf(*this, field)).toPlainString()
+                              : QString::number(value.toInteger());
     case core::FieldType::Boolean:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case core::FieldType::Timestamp:
@@ -102,9 +121,14 @@ core::Result<QJsonValue> RefusedChange::valueFromText(const QString &field, cons
     case core::FieldType::Integer:
     case core::FieldType::Timestamp: {
         if (isMoney(field)) {
-            auto money = core::Money::parse(trimmed, currencyOf(*this));
+            const core::Currency currency = currencyOf(*this, field);
+            auto money = core::Money::parse(trimmed, currency);
             if (!money)
                 return wrong(Tr::tr("“%1” is not an amount.").arg(trimmed));
+            const qsizetype point = trimmed.indexOf(QLatin1Char('.'));
+            if (point >= 0 && trimmed.size() - point - 1 > currency.minorDigits())  // never rounded silently
+                return wrong(Tr::tr("“%1” has more decimals than %2 amounts have (%3).")
+                                 .arg(trimmed, currency.code()).arg(currency.minorDigits()));
             return QJsonValue(money.value().minorUnits());
         }
         bool ok = false;
@@ -145,7 +169,8 @@ QString refusalText(const QString &code, const QString &serverMessage)
         const QString name = field.match(serverMessage).captured(1);
         return Tr::tr("Someone else changed %1 on the server meanwhile; check the value the server has and send yours again "
                       "if it should still win.")
-            .arg(name.isEmpty() ? Tr::tr("a protected field") : name);
+            .arg(name.isEmpty() ? Tr::tr("a protected field")
+                                : core::EnumLabels::label(core::EnumLabels::Kind::DocumentField, name).toLower());
     }
     if (code == QLatin1String("invalid"))
         return Tr::tr("The server found a value it cannot take: %1").arg(serverMessage);

@@ -16,8 +16,13 @@ struct RefusedChange
     LocalRow current;  // !exists, or version 0: a new record the server never took
     std::vector<std::pair<QString, QString>> regions;  // id, name; by name
 
-    // A save of plain fields (not a deletion, not a quote or contract): the Fix dialog can edit it.
+    // A save of plain fields (not a deletion, not a quote or contract).
+    static bool ofFields(const OutboxEntry &entry);
+    // … whose server values this laptop knows, so the Fix dialog can set the change beside them:
+    // a guarded field (the row was pulled again after someone else changed it) or a record the
+    // server never took. Others (a change to a row outside the user's regions) are sent again.
     bool correctable() const;
+    static QString notCorrectableText();  // why not, translated
     // The fields the change sets, in the catalog's order (region_id first when it sets one).
     QStringList fields() const;
     // A field's value as the user edits it: money (…_minor) as a plain decimal in the row's

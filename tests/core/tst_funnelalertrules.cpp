@@ -70,6 +70,7 @@ private Q_SLOTS:
     void keysAndIds();
     void noticesReachEachRecipientOnce();
     void noticesLeaveOutAcknowledgedAndMuted();
+    void noticesKeepToTheRecipientsRegions();
     void validation_data();
     void validation();
 
@@ -213,24 +214,46 @@ void TestFunnelAlertRules::noticesReachEachRecipientOnce()
     FunnelAlertRule eastDrop = rule(QStringLiteral("A east drop"));
     eastDrop.metric = FunnelMetric::ConversionDrop;
     eastDrop.regionId = kEast;
-    eastDrop.recipients = {QStringLiteral("Boss@Example.cn"), QStringLiteral("user-1")};
+    eastDrop.recipients = {QStringLiteral("Boss@Example.cn"), QStringLiteral("0192e0a4-7c1d-7a2b-9f00-000000000001")};
     FunnelAlertRule everything = rule(QStringLiteral("B everything"));
-    everything.recipients = {QStringLiteral("boss@example.cn"), QStringLiteral("user-2")};
+    everything.recipients = {QStringLiteral("boss@example.cn"), QStringLiteral("0192e0a4-7c1d-7a2b-9f00-000000000002")};
     FunnelAlertRule off = rule(QStringLiteral("C off"));
     off.enabled = false;
     off.recipients = {QStringLiteral("off@example.cn")};
     const FunnelAlertRule silent = rule(QStringLiteral("D silent"));
-    const QHash<QString, QString> emails{{QStringLiteral("user-1"), QStringLiteral("one@example.cn")},
-                                         {QStringLiteral("user-3"), QStringLiteral("three@example.cn")}};
+    const std::vector<FunnelAlertReader> users{{QStringLiteral("0192e0a4-7c1d-7a2b-9f00-000000000001"), QStringLiteral("one@example.cn"), true, {}},
+                                               {QStringLiteral("0192e0a4-7c1d-7a2b-9f00-000000000002"), QString(), true, {}},
+                                               {QStringLiteral("0192e0a4-7c1d-7a2b-9f00-000000000003"), QStringLiteral("three@example.cn"), true, {}}};
 
-    const FunnelAlertNotices notices = funnelAlertNotices(m_history, kAsOf, {eastDrop, everything, off, silent}, {}, kAsOf, emails);
+    const FunnelAlertNotices notices = funnelAlertNotices(m_history, kAsOf, {eastDrop, everything, off, silent}, {}, kAsOf, users);
     QCOMPARE(notices.mailings.size(), std::size_t(2));
     QCOMPARE(notices.mailings[0].address, QStringLiteral("boss@example.cn"));
     QCOMPARE(keysOf(notices.mailings[0].alerts), (QStringList{kLongerKey, kDropKey}));  // by |z|
     QCOMPARE(notices.mailings[1].address, QStringLiteral("one@example.cn"));
     QCOMPARE(keysOf(notices.mailings[1].alerts), QStringList{kDropKey});
     QCOMPARE(notices.mailings[1].alerts[0].ruleName, QStringLiteral("A east drop"));
-    QCOMPARE(notices.unreachable, QStringList{QStringLiteral("user-2")});
+    QCOMPARE(notices.unreachable, QStringList{QStringLiteral("0192e0a4-7c1d-7a2b-9f00-000000000002")});
+}
+
+// A user hears only of their regions' alerts, whether named by id or by their address; an
+// address no user has hears of everything the rule raises.
+void TestFunnelAlertRules::noticesKeepToTheRecipientsRegions()
+{
+    FunnelAlertRule everything = rule(QStringLiteral("Everything"));
+    everything.recipients = {QStringLiteral("0192e0a4-7c1d-7a2b-9f00-00000000000a"), QStringLiteral("East.Manager@example.cn"), QStringLiteral("ops@example.cn"),
+                             QStringLiteral("0192e0a4-7c1d-7a2b-9f00-00000000000c")};
+    const std::vector<FunnelAlertReader> users{{QStringLiteral("0192e0a4-7c1d-7a2b-9f00-00000000000a"), QStringLiteral("west@example.cn"), false, {kWest}},
+                                               {QStringLiteral("0192e0a4-7c1d-7a2b-9f00-00000000000b"), QStringLiteral("east.manager@example.cn"), false, {kEast}},
+                                               {QStringLiteral("0192e0a4-7c1d-7a2b-9f00-00000000000c"), QStringLiteral("gone@example.cn"), false, {}}};
+    const FunnelAlertNotices notices = funnelAlertNotices(m_history, kAsOf, {everything}, {}, kAsOf, users);
+    QCOMPARE(notices.mailings.size(), std::size_t(3));  // nothing for the disabled user
+    QCOMPARE(notices.mailings[0].address, QStringLiteral("east.manager@example.cn"));
+    QCOMPARE(keysOf(notices.mailings[0].alerts), QStringList{kDropKey});
+    QCOMPARE(notices.mailings[1].address, QStringLiteral("ops@example.cn"));
+    QCOMPARE(keysOf(notices.mailings[1].alerts), (QStringList{kLongerKey, kDropKey}));
+    QCOMPARE(notices.mailings[2].address, QStringLiteral("west@example.cn"));
+    QCOMPARE(keysOf(notices.mailings[2].alerts), QStringList{kLongerKey});
+    QVERIFY(notices.unreachable.isEmpty());
 }
 
 void TestFunnelAlertRules::noticesLeaveOutAcknowledgedAndMuted()

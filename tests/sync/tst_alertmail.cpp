@@ -1,9 +1,9 @@
 // Funnel alert mails through real processes: a vantage-server on the demo company (SQLite and
 // PostgreSQL), alert rules and an acknowledgement made on an administrator's laptop, and a real
-// SMTP server (Python's smtpd, tests/support/smtpsink.py). Each recipient gets one message with the
-// open alerts the laptop itself would raise for them, never the acknowledged one, each alert once
-// however often it runs; a relay that is down loses nothing: the next run (here the background
-// jobs of `serve`, in-process) delivers.
+// SMTP server (aiosmtpd, tests/support/smtpsink.py). Each recipient gets one message with the open
+// alerts the laptop itself would raise for them (a regional manager only their region's), never
+// the acknowledged one, each alert once however often it runs; a relay that is down loses nothing:
+// the next run (here the background jobs of `serve`, in-process) delivers.
 #include "smtpsink.h"
 #include "syncfixture.h"
 
@@ -53,14 +53,18 @@ QString TestAlertMail::userId(TestClient &laptop, const QString &login) const
 core::FunnelAlertNotices TestAlertMail::expectedNotices(TestClient &laptop) const
 {
     auto history = core::RiskRepository(laptop.db()).load();
-    auto setup = core::FunnelAlertRepository(laptop.db()).setup();
-    if (!history || !setup)
+    const core::FunnelAlertRepository repository(laptop.db());
+    auto setup = repository.setup();
+    auto readers = repository.readers();
+    if (!history || !setup || !readers)
         qFatal("the laptop's copy cannot be read");
-    QHash<QString, QString> emails;
-    auto rows = core::Sql(laptop.db()).query(QStringLiteral("SELECT id, email FROM app_user WHERE email IS NOT NULL"));
-    while (rows.value().next())
-        emails.insert(rows.value().value(0).toString(), rows.value().value(1).toString());
-    return core::funnelAlertNotices(history.value(), core::mondayOf(m_today), setup.value().rules, setup.value().states, m_today, emails);
+    // `region assign` is the server's record of who reads which region (not a synced row).
+    const QString east = core::Sql(laptop.db()).scalar(QStringLiteral("SELECT id FROM region WHERE code = 'east'")).value().toString();
+    for (core::FunnelAlertReader &reader : readers.value())
+        if (reader.email == QLatin1String("east@example.cn"))
+            reader.regions = {east};
+    return core::funnelAlertNotices(history.value(), core::mondayOf(m_today), setup.value().rules, setup.value().states, m_today,
+                                    readers.value());
 }
 
 void TestAlertMail::recipientsHearOfOpenAlertsOnce()
@@ -73,6 +77,11 @@ void TestAlertMail::recipientsHearOfOpenAlertsOnce()
                            QStringLiteral("邮件 用户"), QStringLiteral("--role"), QStringLiteral("director"),
                            QStringLiteral("--email"), QStringLiteral("Mail.User@Example.cn")},
                           test::kTestPassword, &output), 0);
+    // A regional manager of the East, named by address: hears only of the East's alerts.
+    QCOMPARE(server.admin({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("mail.east"), QStringLiteral("--role"),
+                           QStringLiteral("regional_manager"), QStringLiteral("--email"), QStringLiteral("east@example.cn")},
+                          test::kTestPassword, &output), 0);
+    QCOMPARE(server.admin({QStringLiteral("region"), QStringLiteral("assign"), QStringLiteral("mail.east"), QStringLiteral("east")}, {}, &output), 0);
     QVERIFY(server.admin({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bad.mail"), QStringLiteral("--email"),
                           QStringLiteral("not an address")}, test::kTestPassword, &output) != 0);
     QVERIFY2(output.contains(QStringLiteral("is not an e-mail address")), qPrintable(output));
@@ -83,19 +92,19 @@ void TestAlertMail::recipientsHearOfOpenAlertsOnce()
     QVERIFY(admin.sync());
 
     // A company-wide rule against the trailing weeks (the demo has alerts to mail then), naming an
-    // address, a user with one and a user without.
+    // address, a user with one, a user without and the East's manager by address.
     core::FunnelAlertRule rule;
     rule.name = QStringLiteral("全公司漏斗");
     rule.sigmaCenti = 250;
     rule.seasonalQuarters = 0;
     rule.recipients = {QStringLiteral("ops@example.cn"), userId(admin, QStringLiteral("mail.user")),
-                       userId(admin, QStringLiteral("demo.director"))};
+                       userId(admin, QStringLiteral("demo.director")), QStringLiteral("East@Example.cn")};
     QVERIFY(sync::FunnelAlertRecorder(admin.db()).saveRule(rule));
     core::FunnelAlertNotices expected = expectedNotices(admin);
-    QCOMPARE(expected.mailings.size(), std::size_t(2));
-    QVERIFY2(expected.mailings[0].alerts.size() >= 2, "the demo data should raise two alerts or more today");
+    QCOMPARE(expected.mailings.size(), std::size_t(3));  // east@, mail.user@, ops@
+    QVERIFY2(expected.mailings[1].alerts.size() >= 2, "the demo data should raise two alerts or more today");
     // One alert acknowledged before the server runs: nobody hears of it.
-    const core::RaisedFunnelAlert acknowledged = expected.mailings[0].alerts.back();
+    const core::RaisedFunnelAlert acknowledged = expected.mailings[1].alerts.back();
     QVERIFY(sync::FunnelAlertRecorder(admin.db()).saveState({acknowledged.key, core::FunnelAlertStatus::Acknowledged, {}, {}},
                                                            acknowledged.alert.regionId));
     QVERIFY(admin.sync());
@@ -107,22 +116,34 @@ void TestAlertMail::recipientsHearOfOpenAlertsOnce()
     const QStringList mailArgs{QStringLiteral("funnel-alerts"), QStringLiteral("--as-of"), m_today.toString(Qt::ISODate),
                                QStringLiteral("--smtp"), sink.relay(), QStringLiteral("--mail-from"), QStringLiteral("vantage@example.cn")};
     QCOMPARE(server.admin(mailArgs, {}, &output), 0);
-    const int alerts = int(expected.mailings[0].alerts.size());
-    QVERIFY2(output.contains(QStringLiteral("messages sent: 2 (%1 alerts)").arg(2 * alerts)), qPrintable(output));
+    const int alerts = int(expected.mailings[1].alerts.size());
+    const QString east = core::Sql(admin.db()).scalar(QStringLiteral("SELECT id FROM region WHERE code = 'east'")).value().toString();
+    const std::vector<core::RaisedFunnelAlert> &eastAlerts = expected.mailings[0].alerts;
+    QVERIFY(!eastAlerts.empty() && int(eastAlerts.size()) < alerts);
+    for (const core::RaisedFunnelAlert &raised : eastAlerts)
+        QCOMPARE(raised.alert.regionId, east);
+    const int sent = 2 * alerts + int(eastAlerts.size());
+    QVERIFY2(output.contains(QStringLiteral("messages sent: 3 (%1 alerts)").arg(sent)), qPrintable(output));
     QVERIFY2(output.contains(QStringLiteral("recipients without an e-mail address: %1").arg(expected.unreachable.join(u','))),
              qPrintable(output));
 
-    const QList<test::ReceivedMail> mails = sink.messages();
-    QCOMPARE(mails.size(), 2);
-    QCOMPARE(mails[0].envelopeTo, QStringLiteral("mail.user@example.cn"));  // the user's address, lower case
-    QCOMPARE(mails[1].envelopeTo, QStringLiteral("ops@example.cn"));
+    QList<test::ReceivedMail> mails = sink.messages();
+    QCOMPARE(mails.size(), 3);
+    QCOMPARE(mails[0].envelopeTo, QStringLiteral("east@example.cn"));
+    QCOMPARE(mails[1].envelopeTo, QStringLiteral("mail.user@example.cn"));  // the user's address, lower case
+    QCOMPARE(mails[2].envelopeTo, QStringLiteral("ops@example.cn"));
     auto history = core::RiskRepository(admin.db()).load();
     QVERIFY(history);
+    const test::ReceivedMail eastMail = mails.takeFirst();
+    for (const core::RaisedFunnelAlert &raised : expected.mailings[1].alerts) {
+        const QString text = core::funnelAlertText(raised.alert, history.value().regionNames, history.value().productNames);
+        QCOMPARE(eastMail.body.contains(text), raised.alert.regionId == east);
+    }
     for (const test::ReceivedMail &mail : mails) {
         QCOMPARE(mail.subject, QStringLiteral("Vantage: %1 funnel alerts for the week of %2")
                                    .arg(alerts).arg(core::mondayOf(m_today).toString(Qt::ISODate)));
         QVERIFY(mail.raw.contains("From: Vantage <vantage@example.cn>"));
-        for (const core::RaisedFunnelAlert &raised : expected.mailings[0].alerts)
+        for (const core::RaisedFunnelAlert &raised : expected.mailings[1].alerts)
             QVERIFY2(mail.body.contains(core::funnelAlertText(raised.alert, history.value().regionNames, history.value().productNames)),
                      qPrintable(mail.body));
         QVERIFY(!mail.body.contains(core::funnelAlertText(acknowledged.alert, history.value().regionNames, history.value().productNames)));
@@ -132,8 +153,8 @@ void TestAlertMail::recipientsHearOfOpenAlertsOnce()
 
     // Again: nothing new to tell.
     QCOMPARE(server.admin(mailArgs, {}, &output), 0);
-    QVERIFY2(output.contains(QStringLiteral("messages sent: 0 (0 alerts); already sent before: %1").arg(2 * alerts)), qPrintable(output));
-    QCOMPARE(sink.messages().size(), 2);
+    QVERIFY2(output.contains(QStringLiteral("messages sent: 0 (0 alerts); already sent before: %1").arg(sent)), qPrintable(output));
+    QCOMPARE(sink.messages().size(), 3);
 
     // A second rule names another address while the relay is down: a clear error, nothing marked
     // as sent; the background run delivers once the relay is back.
@@ -158,11 +179,11 @@ void TestAlertMail::recipientsHearOfOpenAlertsOnce()
         smtp.from = QStringLiteral("vantage@example.cn");
         server::BackgroundJobs jobs(database, {false, smtp});
         jobs.start(std::chrono::seconds(0), std::chrono::hours(1));
-        QVERIFY(QTest::qWaitFor([&] { return sink.messages().size() == 3; }, 60000));
+        QVERIFY(QTest::qWaitFor([&] { return sink.messages().size() == 4; }, 60000));
     }
-    const test::ReceivedMail third = sink.messages().at(2);
+    const test::ReceivedMail third = sink.messages().at(3);
     QCOMPARE(third.envelopeTo, QStringLiteral("late@example.cn"));
-    for (const core::RaisedFunnelAlert &raised : expected.mailings[0].alerts)
+    for (const core::RaisedFunnelAlert &raised : expected.mailings[1].alerts)
         QVERIFY(third.body.contains(core::funnelAlertText(raised.alert, history.value().regionNames, history.value().productNames)));
     QVERIFY(third.body.contains(QStringLiteral("Rule: Late reader")));
 }

@@ -480,7 +480,9 @@ void TestRiskPage::regionalManagerCannotMakeCompanyWideRules()
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QCOMPARE(dialog.problemShown(core::FunnelRuleField::Region), QString());
+    QVERIFY(!dialog.removeButton()->isEnabled());  // the director's: not the manager's to remove
     dialog.addButton()->click();
+    QVERIFY(dialog.removeButton()->isEnabled());   // a new one is
     QCOMPARE(dialog.regionBox()->currentData().toString(), QString());
     const QString refused = QStringLiteral("Only directors and administrators make or change rules for all regions: choose your region.");
     QCOMPARE(dialog.problemShown(core::FunnelRuleField::Region), refused);

@@ -206,7 +206,10 @@ void FunnelAlertRulesDialog::showRule(int row)
 {
     m_current = row >= 0 && row < int(m_rules.size()) ? row : -1;
     m_form->setEnabled(m_current >= 0);
-    m_remove->setEnabled(m_current >= 0);
+    // A regional manager cannot remove a company-wide rule either (the server would refuse it).
+    m_remove->setEnabled(m_current >= 0
+                         && (m_companyWide || !m_rules[std::size_t(m_current)].regionId.isEmpty()
+                             || m_rules[std::size_t(m_current)].id.isEmpty()));
     if (m_current >= 0) {
         const core::FunnelAlertRule &rule = m_rules[std::size_t(m_current)];
         m_filling = true;

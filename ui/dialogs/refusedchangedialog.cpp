@@ -1,6 +1,7 @@
 #include "refusedchangedialog.h"
 
 #include "domain/enumlabels.h"
+#include "protocol/entitycatalog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -83,7 +84,9 @@ void RefusedChangeDialog::fillTable()
         m_table->setItem(row, Server, server);
         if (name == QLatin1String("region_id")) {
             m_region = new QComboBox(m_table);
-            m_region->addItem(tr("(no region)"), QString());
+            const core::EntityDescriptor *entity = core::EntityCatalog::instance().find(m_change.entry.mutation.entity());
+            if (entity && entity->companyWide)  // other records always carry a region
+                m_region->addItem(tr("(no region)"), QString());
             for (const auto &[id, regionName] : m_change.regions)
                 m_region->addItem(core::EnumLabels::dataName(regionName), id);
             m_region->setCurrentIndex(std::max(0, m_region->findData(m_change.refusedValue(name).toString())));

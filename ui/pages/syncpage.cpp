@@ -282,7 +282,7 @@ void SyncPage::updateRefusedButtons()
     const int row = m_refusedTable->currentRow();
     const bool selected = row >= 0 && row < static_cast<int>(m_refused.size());
     m_resend->setEnabled(selected);
-    m_correct->setEnabled(selected && sync::RefusedChange{m_refused.at(static_cast<size_t>(row)), {}, {}}.correctable());
+    m_correct->setEnabled(selected && sync::RefusedChange::ofFields(m_refused.at(static_cast<size_t>(row))));
 }
 
 void SyncPage::correctSelected()
@@ -294,6 +294,10 @@ void SyncPage::correctSelected()
 
 void SyncPage::showRefusedChange(const sync::RefusedChange &change)
 {
+    if (!change.correctable()) {
+        Q_EMIT message(sync::RefusedChange::notCorrectableText(), true);
+        return;
+    }
     auto *dialog = new RefusedChangeDialog(change, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const qint64 mid = change.entry.mutation.mid;

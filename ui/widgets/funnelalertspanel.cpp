@@ -195,6 +195,7 @@ void FunnelAlertsPanel::fillRow(int row, const core::RaisedFunnelAlert &alert)
         m_table->setItem(row, column, item);
     }
     m_table->item(row, Alert)->setData(Qt::UserRole, alert.key);
+    m_table->item(row, Note)->setData(Qt::UserRole, alert.key);  // the alert, whatever row it is in by then
 }
 
 // unmuted: the alerts of the region shown that are not muted.
@@ -251,9 +252,13 @@ const core::FunnelAlertState *FunnelAlertsPanel::stateOf(const core::RaisedFunne
 // week), with that status kept; an alert nobody acted on gets an open state carrying the note.
 void FunnelAlertsPanel::onNoteEdited(QTableWidgetItem *item)
 {
-    if (!item || item->column() != Note || item->row() >= int(m_shown.size()))
+    if (!item || item->column() != Note)
         return;
-    const core::RaisedFunnelAlert &alert = *m_shown[std::size_t(item->row())];
+    const QString key = item->data(Qt::UserRole).toString();
+    const auto found = std::find_if(m_alerts.begin(), m_alerts.end(), [&key](const core::RaisedFunnelAlert &a) { return a.key == key; });
+    if (found == m_alerts.end())
+        return;
+    const core::RaisedFunnelAlert &alert = *found;
     const core::FunnelAlertState *state = stateOf(alert);
     const QString note = item->text().trimmed();
     if (note == (state ? state->note : QString()))

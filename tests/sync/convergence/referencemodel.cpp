@@ -1,5 +1,7 @@
 #include "referencemodel.h"
 
+#include "protocol/entitycatalog.h"
+
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -124,13 +126,17 @@ MutationOutcome ReferenceModel::decide(const RecordedMutation &m)
 }
 
 // Where the row is and where it goes must both be the user's regions; a row without a region only
-// from who sees every region.
+// from who sees every region, and only of the entities meant to be company-wide.
 std::optional<MutationOutcome> ReferenceModel::refuse(const RecordedMutation &m, const ModelRow *row) const
 {
     const UserScope &scope = m_scopes.at(m_userOfClient.at(m.clientId)); // at the time the server took it
     const QString target = m.set.contains(kRegion) ? m.set.value(kRegion).toString() : (row ? row->region : QString());
-    if (target.isEmpty() && !scope.allRegions)
+    const core::EntityDescriptor *entity = core::EntityCatalog::instance().find(m.entity);
+    const bool companyWideWriter = scope.allRegions && entity && entity->companyWide;  // no administrator here
+    if (target.isEmpty() && !companyWideWriter)
         return refused(QStringLiteral("missing_region"));
+    if (row && row->region.isEmpty() && !companyWideWriter)
+        return refused(QStringLiteral("out_of_scope"));
     if ((row && !row->region.isEmpty() && !scope.contains(row->region)) || !scope.contains(target))
         return refused(QStringLiteral("out_of_scope"));
     return std::nullopt;
