@@ -1,6 +1,5 @@
 #include "etsfit.h"
 
-#include "samplequantile.h"
 #include "seededgaussian.h"
 
 #include <algorithm>
@@ -65,15 +64,38 @@ std::vector<double> linearStandardDeviations(const EtsFit &fit, const std::vecto
     return sd;
 }
 
+// sortedQuantile of the values once sorted, found by selection (two order statistics) instead
+// of a full sort: the same number, in linear time. Reorders the values.
+double selectedQuantile(std::vector<double> &values, double probability)
+{
+    if (values.empty())
+        return std::nan("");
+    const double position = probability * double(values.size() - 1);
+    const auto below = std::size_t(std::floor(position));
+    const double fraction = position - double(below);
+    std::nth_element(values.begin(), values.begin() + long(below), values.end());
+    const double low = values[below];
+    const double high = below + 1 < values.size() ? *std::min_element(values.begin() + long(below) + 1, values.end()) : low;
+    return low + fraction * (high - low);
+}
+
 void simulateBands(const EtsFit &fit, ForecastResult &result)
 {
     const std::size_t horizon = result.mean.size();
     std::vector<std::vector<double>> paths(horizon, std::vector<double>(kSimulatedPaths));
     SeededGaussian noise(20261128u, std::sqrt(fit.sigma2));
+    EtsState state = fit.last;
+    const std::size_t m = state.seasons.size();
     for (int path = 0; path < kSimulatedPaths; ++path) {
-        EtsState state = fit.last;
+        state.level = fit.last.level;
+        state.trend = fit.last.trend;
+        std::copy(fit.last.seasons.begin(), fit.last.seasons.end(), state.seasons.begin());
         for (std::size_t h = 0; h < horizon; ++h) {
-            const double expected = etsPointForecast(fit.spec, fit.parameters.phi, state, 1).front();
+            // etsPointForecast(…, 1) without its vector: this loop runs 2,000 × horizon times.
+            double expected = state.level + (fit.spec.hasTrend() ? fit.parameters.phi * state.trend : 0.0);
+            if (fit.spec.hasSeason())
+                expected = fit.spec.multiplicativeSeason() ? expected * state.seasons[m - 1]
+                                                           : expected + state.seasons[m - 1];
             // A relative error below −1 would make y negative and take the path out of the
             // multiplicative model's domain: truncated at −1, as R's simulate.ets does.
             const double e = fit.spec.multiplicativeError() ? std::max(noise.next(), -1.0) : noise.next();
@@ -87,11 +109,10 @@ void simulateBands(const EtsFit &fit, ForecastResult &result)
         band->upper.resize(horizon);
     }
     for (std::size_t h = 0; h < horizon; ++h) {
-        std::sort(paths[h].begin(), paths[h].end());
-        result.band80.lower[h] = sortedQuantile(paths[h], 0.10);
-        result.band80.upper[h] = sortedQuantile(paths[h], 0.90);
-        result.band95.lower[h] = sortedQuantile(paths[h], 0.025);
-        result.band95.upper[h] = sortedQuantile(paths[h], 0.975);
+        result.band80.lower[h] = selectedQuantile(paths[h], 0.10);
+        result.band80.upper[h] = selectedQuantile(paths[h], 0.90);
+        result.band95.lower[h] = selectedQuantile(paths[h], 0.025);
+        result.band95.upper[h] = selectedQuantile(paths[h], 0.975);
     }
 }
 
