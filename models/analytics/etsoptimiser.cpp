@@ -213,7 +213,7 @@ bool profilePass(const EtsParameters &p, const EtsState &initial, std::span<cons
     }
     w.sumSquares = sumSquares;
     w.sumLogs = sumLogs + std::log(fittedProduct);
-    return std::isfinite(sumSquares) && std::isfinite(level) && sumSquares > 0.0;
+    return std::isfinite(sumSquares) && std::isfinite(level);
 }
 
 template<C Error, C Trend>
@@ -454,7 +454,7 @@ double EtsOptimiser::statesObjective(const EtsParameters &p, const EtsState &sta
     if ((m_spec.multiplicativeError() || m_spec.multiplicativeSeason()) && !(state.level > 0.0))
         return kPenalty;
     const EtsFilterOutput run = etsFilter(m_spec, p, state, m_scaled, false);
-    if (!run.valid || run.sumSquaredErrors <= 0.0)
+    if (!run.valid)
         return kPenalty;
     return std::max(run.minusTwoLogLikelihood(), -1e10);
 }
@@ -485,8 +485,10 @@ double EtsOptimiser::profiledObjective(const double *theta) const
             --iteration;
             continue;
         }
-        const double current = n * std::log(m_work.sumSquares) + 2.0 * m_work.sumLogs;
+        const double current = n * std::log(std::max(m_work.sumSquares, kMinimumSumOfSquares)) + 2.0 * m_work.sumLogs;
         value = std::min(value, std::max(current, -1e10));
+        if (!(m_work.sumSquares > 0.0))  // an exact fit: nothing to improve
+            break;
         const auto P = std::size_t(columns);
         if (!gaussNewtonStep(m_spec.multiplicativeError(), n))
             break;

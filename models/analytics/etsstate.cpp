@@ -37,7 +37,9 @@ inline void updateComponents(const EtsSpec &spec, const EtsParameters &p, double
 
 double EtsFilterOutput::minusTwoLogLikelihood() const
 {
-    return double(count) * std::log(sumSquaredErrors) + 2.0 * sumLogAbsFitted;
+    // An exact fit (a constant series, say) would make it −∞; the floor keeps it finite, so
+    // such a series still gets a model and a forecast. It never binds on real data.
+    return double(count) * std::log(std::max(sumSquaredErrors, kMinimumSumOfSquares)) + 2.0 * sumLogAbsFitted;
 }
 
 void etsUpdate(const EtsSpec &spec, const EtsParameters &p, EtsState &state, double y)

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void seasonalModelNeedsTwoCycles();
     void fitBestIsAtLeastRsChoice_data();
     void fitBestIsAtLeastRsChoice();
+    void exactFitsStillGetAModel();
 };
 
 void TestEtsFitter::fitsAtLeastAsWellAsR_data()
@@ -254,6 +255,22 @@ void TestEtsFitter::fitBestIsAtLeastRsChoice()
     if (best->spec != *rSpec)
         qInfo("%s: we chose %s (AICc %.3f), R chose %s (AICc %.3f)", qPrintable(series), qPrintable(best->spec.code()),
               best->aicc, qPrintable(rModel), rAicc);
+}
+
+// A constant series is fitted exactly (sum of squares 0, −2 log L floored instead of −∞):
+// every candidate still fits, with a finite AICc, and the forecast is the constant. The
+// concentrated search once lost all of them, its start being the exact fit.
+void TestEtsFitter::exactFitsStillGetAModel()
+{
+    const std::vector<double> y(40, 5.0);
+    const std::vector<EtsFit> fits = EtsFitter::fitAll(y, 12, EtsFitter::candidates(y, 12));
+    QCOMPARE(fits.size(), EtsFitter::candidates(y, 12).size());
+    for (const EtsFit &fit : fits)
+        QVERIFY2(std::isfinite(fit.aicc), qPrintable(fit.spec.code()));
+    const auto best = EtsFitter::fitBest(y, 12);
+    QVERIFY(best);
+    for (const double value : etsForecast(*best, 6).mean)
+        QCOMPARE_LE(std::fabs(value - 5.0), 1e-9);
 }
 
 QTEST_GUILESS_MAIN(TestEtsFitter)
