@@ -33,6 +33,20 @@ void setCriteria(EtsFit &fit, std::size_t n, int freeParameters)
     fit.sigma2 = sum / std::max(count - freeParameters, 1.0);
 }
 
+// The closely related model fitted before this one, whose optimum is a good start: the same
+// model with additive instead of multiplicative season, else with additive instead of
+// multiplicative error, else undamped. None for ANN, AAN, ANA and AAA.
+std::optional<EtsSpec> twinOf(const EtsSpec &spec)
+{
+    if (spec.multiplicativeSeason())
+        return EtsSpec{spec.error, spec.trend, C::Additive, spec.damped};
+    if (spec.multiplicativeError())
+        return EtsSpec{C::Additive, spec.trend, spec.season, spec.damped};
+    if (spec.damped)
+        return EtsSpec{spec.error, spec.trend, spec.season, false};
+    return std::nullopt;
+}
+
 } // namespace
 
 int EtsFitter::freeParameterCount(const EtsSpec &spec, int m)
@@ -70,13 +84,32 @@ std::vector<EtsSpec> EtsFitter::candidates(std::span<const double> y, int m)
 
 std::optional<EtsFit> EtsFitter::fit(std::span<const double> y, int m, const EtsSpec &spec)
 {
+    if (auto result = fit(y, m, spec, 0, 2))
+        return result;
+    // No starting point inside the model's domain (a multiplicative-error model whose
+    // heuristic states give a fitted value ≤ 0): start from the twin's optimum instead.
+    if (const auto twinSpec = twinOf(spec))
+        if (const auto twin = fit(y, m, *twinSpec))
+            return fit(y, m, spec, 0, 2, &*twin);
+    return std::nullopt;
+}
+
+std::optional<EtsFit> EtsFitter::fit(std::span<const double> y, int m, const EtsSpec &spec, int firstSearch,
+                                     int searches, const EtsFit *twin)
+{
     const int period = spec.hasSeason() ? m : 1;
     if (spec.hasSeason() && (m < 2 || y.size() < std::size_t(2 * m)))
         return std::nullopt;
     const auto start = etsInitialState(y, period, spec);
     if (!start)
         return std::nullopt;
-    const auto optimum = EtsOptimiser(spec, period, y).run(*start);
+    std::optional<EtsWarmStart> warm;
+    if (twin) {
+        warm = EtsWarmStart{twin->parameters, std::nullopt};
+        if (twin->spec.season == spec.season)
+            warm->initial = twin->initial;
+    }
+    const auto optimum = EtsOptimiser(spec, period, y).run(*start, firstSearch, searches, warm ? &*warm : nullptr);
     if (!optimum)
         return std::nullopt;
     EtsFit fit;
@@ -102,9 +135,26 @@ std::optional<EtsFit> EtsFitter::fitBest(std::span<const double> y, int m)
 std::vector<EtsFit> EtsFitter::fitAll(std::span<const double> y, int m, const std::vector<EtsSpec> &specs)
 {
     std::vector<EtsFit> fits;
-    for (const EtsSpec &spec : specs)
-        if (auto candidate = fit(y, m, spec); candidate && std::isfinite(candidate->aicc))
+    // Fitted in an order where a model's twin — the same model with additive error, or
+    // undamped, or with additive season — comes first: its optimum is a close start.
+    std::vector<EtsSpec> ordered = specs;
+    const auto rank = [](const EtsSpec &s) {
+        return (s.multiplicativeError() ? 4 : 0) + (s.multiplicativeSeason() ? 8 : 0) + (s.damped ? 2 : 0);
+    };
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [&](const EtsSpec &a, const EtsSpec &b) { return rank(a) < rank(b); });
+    for (const EtsSpec &spec : ordered) {
+        const EtsFit *twin = nullptr;
+        const std::optional<EtsSpec> twinSpec = twinOf(spec);
+        for (const EtsFit &done : fits)
+            if (twinSpec && done.spec == *twinSpec)
+                twin = &done;
+        if (auto candidate = fit(y, m, spec, 0, 1, twin); candidate && std::isfinite(candidate->aicc))
             fits.push_back(std::move(*candidate));
+    }
+    const auto position = [&](const EtsFit &f) { return std::find(specs.begin(), specs.end(), f.spec) - specs.begin(); };
+    std::stable_sort(fits.begin(), fits.end(),
+                     [&](const EtsFit &a, const EtsFit &b) { return position(a) < position(b); });  // as asked
     return fits;
 }
 

@@ -1,9 +1,10 @@
 #include "etsfit.h"
 
-#include "samplequantile.h"
 #include "seededgaussian.h"
 
 #include <algorithm>
+#include <array>
+#include <span>
 #include <cmath>
 
 namespace vantage::core {
@@ -65,33 +66,102 @@ std::vector<double> linearStandardDeviations(const EtsFit &fit, const std::vecto
     return sd;
 }
 
+// Type-7 quantiles (R's default, as samplequantile.h's sortedQuantile of the sorted values) at
+// ascending probabilities, found by selection instead of a full sort: each order statistic by
+// nth_element on what lies above the previous one. The same numbers in linear time; reorders
+// the values.
+void selectedQuantiles(std::vector<double> &values, std::span<const double> probabilities, std::span<double> out)
+{
+    const std::size_t n = values.size();
+    std::size_t settled = 0;  // values[0, settled) are ≤ every value after them
+    for (std::size_t i = 0; i < probabilities.size(); ++i) {
+        if (n == 0) {
+            out[i] = std::nan("");
+            continue;
+        }
+        const double position = probabilities[i] * double(n - 1);
+        const auto below = std::size_t(std::floor(position));
+        const double fraction = position - double(below);
+        const auto first = long(below >= settled ? settled : 0);
+        std::nth_element(values.begin() + first, values.begin() + long(below), values.end());
+        double high = values[below];
+        if (below + 1 < n) {  // the next order statistic: the least of what lies above
+            const auto least = std::min_element(values.begin() + long(below) + 1, values.end());
+            std::iter_swap(values.begin() + long(below) + 1, least);
+            high = values[below + 1];
+        }
+        settled = std::min(below + 2, n);
+        out[i] = values[below] + fraction * (high - values[below]);
+    }
+}
+
+// One step of etsUpdate's recursions on a path whose seasonal indices sit in a ring: the
+// index of the period being observed is ring[slot]; no rotation of the vector.
+void simulationStep(const EtsSpec &spec, const EtsParameters &p, double &level, double &trend, double &season,
+                    double y)
+{
+    constexpr double tiny = 1e-10;  // as in etsstate.cpp
+    const double damped = spec.hasTrend() ? p.phi * trend : 0.0;
+    const double base = level + damped;
+    double deseasonalised = y;
+    if (spec.season == EtsSpec::Component::Additive)
+        deseasonalised = y - season;
+    else if (spec.season == EtsSpec::Component::Multiplicative)
+        deseasonalised = std::fabs(season) < tiny ? HUGE_VAL : y / season;
+    const double oldLevel = level;
+    level = base + p.alpha * (deseasonalised - base);
+    if (spec.hasTrend())
+        trend = damped + (p.beta / p.alpha) * ((level - oldLevel) - damped);
+    if (spec.hasSeason()) {
+        double detrended = y - base;
+        if (spec.season == EtsSpec::Component::Multiplicative)
+            detrended = std::fabs(base) < tiny ? HUGE_VAL : y / base;
+        season += p.gamma * (detrended - season);
+    }
+}
+
 void simulateBands(const EtsFit &fit, ForecastResult &result)
 {
     const std::size_t horizon = result.mean.size();
     std::vector<std::vector<double>> paths(horizon, std::vector<double>(kSimulatedPaths));
     SeededGaussian noise(20261128u, std::sqrt(fit.sigma2));
+    const std::size_t m = fit.last.seasons.size();
+    std::vector<double> ring(std::max<std::size_t>(m, 1), 0.0);
     for (int path = 0; path < kSimulatedPaths; ++path) {
-        EtsState state = fit.last;
+        double level = fit.last.level;
+        double trend = fit.last.trend;
+        std::copy(fit.last.seasons.begin(), fit.last.seasons.end(), ring.begin());
+        std::size_t next = m > 0 ? m - 1 : 0;  // fit.last.seasons.back(): the next period's index
         for (std::size_t h = 0; h < horizon; ++h) {
-            const double expected = etsPointForecast(fit.spec, fit.parameters.phi, state, 1).front();
+            double &season = ring[next];
+            // etsPointForecast(…, 1) without its vector: this loop runs 2,000 × horizon times.
+            double expected = level + (fit.spec.hasTrend() ? fit.parameters.phi * trend : 0.0);
+            if (fit.spec.hasSeason())
+                expected = fit.spec.multiplicativeSeason() ? expected * season : expected + season;
             // A relative error below −1 would make y negative and take the path out of the
             // multiplicative model's domain: truncated at −1, as R's simulate.ets does.
             const double e = fit.spec.multiplicativeError() ? std::max(noise.next(), -1.0) : noise.next();
             const double y = fit.spec.multiplicativeError() ? expected * (1.0 + e) : expected + e;
             paths[h][std::size_t(path)] = y;
-            etsUpdate(fit.spec, fit.parameters, state, y);
+            simulationStep(fit.spec, fit.parameters, level, trend, season, y);
+            // etsUpdate rotates the updated index to the front; in the ring the one before it
+            // is the next period's.
+            if (m > 0)
+                next = next == 0 ? m - 1 : next - 1;
         }
     }
     for (PredictionBand *band : {&result.band80, &result.band95}) {
         band->lower.resize(horizon);
         band->upper.resize(horizon);
     }
+    constexpr std::array<double, 4> probabilities{0.025, 0.10, 0.90, 0.975};
+    std::array<double, 4> quantiles{};
     for (std::size_t h = 0; h < horizon; ++h) {
-        std::sort(paths[h].begin(), paths[h].end());
-        result.band80.lower[h] = sortedQuantile(paths[h], 0.10);
-        result.band80.upper[h] = sortedQuantile(paths[h], 0.90);
-        result.band95.lower[h] = sortedQuantile(paths[h], 0.025);
-        result.band95.upper[h] = sortedQuantile(paths[h], 0.975);
+        selectedQuantiles(paths[h], probabilities, quantiles);
+        result.band95.lower[h] = quantiles[0];
+        result.band80.lower[h] = quantiles[1];
+        result.band80.upper[h] = quantiles[2];
+        result.band95.upper[h] = quantiles[3];
     }
 }
 

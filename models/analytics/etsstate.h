@@ -26,6 +26,9 @@ struct EtsState
     std::vector<double> seasons;
 };
 
+// Floor of the sum of squared errors in −2 log L (see minusTwoLogLikelihood).
+inline constexpr double kMinimumSumOfSquares = 1e-300;
+
 struct EtsFilterOutput
 {
     std::vector<double> fitted;  // one-step forecasts ŷ_t

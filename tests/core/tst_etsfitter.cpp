@@ -77,6 +77,7 @@ private Q_SLOTS:
     void seasonalModelNeedsTwoCycles();
     void fitBestIsAtLeastRsChoice_data();
     void fitBestIsAtLeastRsChoice();
+    void exactFitsStillGetAModel();
 };
 
 void TestEtsFitter::fitsAtLeastAsWellAsR_data()
@@ -86,8 +87,9 @@ void TestEtsFitter::fitsAtLeastAsWellAsR_data()
         QTest::newRow(qPrintable(fixedTable().text(r, "series_id") + u'/' + fixedTable().text(r, "model"))) << r;
 }
 
-// Our optimiser (Subplex on scaled data) must find an optimum at least as good as R's
-// Nelder–Mead, up to 0.5 in −2 log L (a quarter of what one parameter costs in AIC); its
+// Our optimiser (Nelder–Mead over the smoothing parameters with the initial states concentrated
+// out, on scaled data) must find an optimum at least as good as R's Nelder–Mead, up to 0.5 in
+// −2 log L (a quarter of what one parameter costs in AIC); its
 // parameters must lie in R's parameter space, and the reported −2 log L, fitted values and
 // criteria must belong to the parameters it reports.
 void TestEtsFitter::fitsAtLeastAsWellAsR()
@@ -100,8 +102,8 @@ void TestEtsFitter::fitsAtLeastAsWellAsR()
     const double ours = fit->minusTwoLogLikelihood;
     const double r = model.minusTwoLogLikelihood();
     if (model.seriesId == QLatin1String("N1403") && model.code == QLatin1String("MAdN"))
-        QEXPECT_FAIL("", "R sits on the ridge beta = alpha with phi near its bound; our search stops 0.63 above it "
-                         "with the 1e-3 stopping rule (known, docs/adr/0010)", Continue);
+        QEXPECT_FAIL("", "R sits on the ridge beta = alpha with phi near its bound; our search ends 0.62 above it, "
+                         "in the corner alpha = beta = 1e-4, phi = 0.8 (known, docs/adr/0010)", Continue);
     QVERIFY2(ours <= r + 0.5, qPrintable(QStringLiteral("-2 log L %1, R %2").arg(ours, 0, 'f', 4).arg(r, 0, 'f', 4)));
     if (ours < r - 2.0)
         qInfo("%s %s: our -2 log L %.3f is %.3f below R's %.3f", qPrintable(model.seriesId), qPrintable(model.code),
@@ -230,7 +232,9 @@ void TestEtsFitter::fitBestIsAtLeastRsChoice_data()
 }
 
 // ets(y) chose a model by AICc; fitBest must choose one at least as good as our fit of R's
-// choice (and so within our optimiser's slack of R's AICc).
+// choice (and so within our optimiser's slack of R's AICc). fitBest searches each model once
+// (from its best start, or from its twin's optimum) and fit() from two starts, so the same
+// model may end apart by the optimiser's stopping tolerance (1e-3 in −2 log L).
 void TestEtsFitter::fitBestIsAtLeastRsChoice()
 {
     QFETCH(QString, series);
@@ -243,7 +247,7 @@ void TestEtsFitter::fitBestIsAtLeastRsChoice()
     QVERIFY(oursOfRs);
     const auto best = EtsFitter::fitBest(golden.values, golden.period);
     QVERIFY(best);
-    QVERIFY2(best->aicc <= oursOfRs->aicc + 1e-6,
+    QVERIFY2(best->aicc <= oursOfRs->aicc + 1e-3,
              qPrintable(QStringLiteral("chose %1 (AICc %2), R's %3 fits to %4")
                             .arg(best->spec.code()).arg(best->aicc, 0, 'f', 4).arg(rModel).arg(oursOfRs->aicc, 0, 'f', 4)));
     QVERIFY2(best->aicc <= rAicc + 0.5, qPrintable(QStringLiteral("AICc %1, R %2").arg(best->aicc).arg(rAicc)));
@@ -251,6 +255,22 @@ void TestEtsFitter::fitBestIsAtLeastRsChoice()
     if (best->spec != *rSpec)
         qInfo("%s: we chose %s (AICc %.3f), R chose %s (AICc %.3f)", qPrintable(series), qPrintable(best->spec.code()),
               best->aicc, qPrintable(rModel), rAicc);
+}
+
+// A constant series is fitted exactly (sum of squares 0, −2 log L floored instead of −∞):
+// every candidate still fits, with a finite AICc, and the forecast is the constant. The
+// concentrated search once lost all of them, its start being the exact fit.
+void TestEtsFitter::exactFitsStillGetAModel()
+{
+    const std::vector<double> y(40, 5.0);
+    const std::vector<EtsFit> fits = EtsFitter::fitAll(y, 12, EtsFitter::candidates(y, 12));
+    QCOMPARE(fits.size(), EtsFitter::candidates(y, 12).size());
+    for (const EtsFit &fit : fits)
+        QVERIFY2(std::isfinite(fit.aicc), qPrintable(fit.spec.code()));
+    const auto best = EtsFitter::fitBest(y, 12);
+    QVERIFY(best);
+    for (const double value : etsForecast(*best, 6).mean)
+        QCOMPARE_LE(std::fabs(value - 5.0), 1e-9);
 }
 
 QTEST_GUILESS_MAIN(TestEtsFitter)

@@ -46,7 +46,7 @@ void TestThetaMethod::matchesThetaf_data()
 //
 // α, the level and σ² come from simple exponential smoothing: thetaf's ses() minimises the
 // in-sample MSE by Nelder–Mead, ours the ANN likelihood n·log(SSE) (the same optimum) by
-// Subplex. Ours must fit at least as well (σ² = SSE/(n − 2) no larger than R's, up to the
+// Nelder–Mead over α with ℓ0 concentrated out. Ours must fit at least as well (σ² = SSE/(n − 2) no larger than R's, up to the
 // optimiser's stopping tolerance). Where both
 // reach the same optimum (σ² within 0.5%), α is flat near it, so only the mean is compared
 // (within 0.5%) and the interval half-width √σ²·√((h−1)α² + 1) (within 1%). R's Nelder–Mead
