@@ -289,12 +289,12 @@
         <translation>错误：无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>%1 series forecast, %2 left out</source>
-        <translation>已预测 %1 个序列，跳过 %2 个</translation>
-    </message>
-    <message>
         <source>| method | series | scored | sMAPE | MASE | MAPE | bias % | in 80% band | in 95% band | seconds |</source>
         <translation>| 方法 | 序列数 | 已评分 | sMAPE | MASE | MAPE | 偏差 % | 落入 80% 区间 | 落入 95% 区间 | 秒 |</translation>
+    </message>
+    <message>
+        <source>%1 series forecast, %2 left out; fitting and forecasting took %3 s</source>
+        <translation>已预测 %1 个序列，跳过 %2 个；拟合与预测耗时 %3 秒</translation>
     </message>
 </context>
 <context>

@@ -21,16 +21,21 @@ ensure_forecast_packages() {
 now_s() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
-# ours_<method>_<freq>.csv and their single-threaded wall times in ours_timing.csv
+# ours_<method>_<freq>.csv and their single-threaded times in ours_timing.csv: method, freq, the
+# whole command (start-up, reading and writing the files) and the fitting loop alone, which is what
+# r_peers.R times of R (its loop, without starting R or reading the CSV).
 run_ours_on_m3() {
-    local freq=$1 horizon=$2 period=$3 method started
+    local freq=$1 horizon=$2 period=$3 method started whole loop
     python3 "$ROOT/bench/forecast/split_m3.py" --data "$M3" --freq "$freq" --output "$FORECAST_DIR/train_$freq.csv"
     for method in "${OUR_METHODS[@]}"; do
         log "M3 $freq: vantage-cli forecast --method $method"
         started=$(now_s)
         "$CLI" forecast --input "$FORECAST_DIR/train_$freq.csv" --horizon "$horizon" --period "$period" \
-            --method "$method" --output "$FORECAST_DIR/ours_${method}_$freq.csv" 2>>"$FORECAST_DIR/cli.log"
-        echo "$method,$freq,$(elapsed "$started" "$(now_s)")" >>"$FORECAST_DIR/ours_timing.csv"
+            --method "$method" --output "$FORECAST_DIR/ours_${method}_$freq.csv" 2>"$FORECAST_DIR/cli_last.log"
+        whole=$(elapsed "$started" "$(now_s)")
+        cat "$FORECAST_DIR/cli_last.log" >>"$FORECAST_DIR/cli.log"
+        loop=$(sed -n 's/.*fitting and forecasting took \([0-9.]*\) s.*/\1/p' "$FORECAST_DIR/cli_last.log" | tail -n 1)
+        echo "$method,$freq,$whole,${loop:-$whole}" >>"$FORECAST_DIR/ours_timing.csv"
     done
 }
 
@@ -46,8 +51,8 @@ score_of() { # table label → "sMAPE MASE"
     awk -v l="$2" 'index($1, l) { print $3, $4 }' "$1" | head -n 1
 }
 
-timing_of() { # file method freq
-    awk -F, -v m="$2" -v f="$3" '$1 == m && $2 == f { print $NF }' "$1" | head -n 1
+timing_of() { # file method freq [column, default the last]
+    awk -F, -v m="$2" -v f="$3" -v c="${4:-0}" '$1 == m && $2 == f { print (c > 0 ? $c : $NF) }' "$1" | head -n 1
 }
 
 m3_rows() { # freq theta_smape theta_mase
@@ -68,10 +73,12 @@ m3_rows() { # freq theta_smape theta_mase
             split(o, x, " "); split(a, p, " "); split(b, q, " "); split(c, r, " ");
             ok = x[1] < p[1] && x[2] < p[2] && x[1] < q[1] && x[2] < q[2] && x[1] < r[1] && x[2] < r[2];
             print ok ? "yes" : "**no**" }')"
-    local ours_s r_s
+    local ours_s whole_s r_s
     ours_s=$(timing_of "$FORECAST_DIR/ours_timing.csv" ets "$freq")
+    whole_s=$(timing_of "$FORECAST_DIR/ours_timing.csv" ets "$freq" 3)
     r_s=$(timing_of "$FORECAST_DIR/r_timing.csv" ets "$freq")
-    row "(g) M3 $freq: automatic ETS time, ours vs R (one thread each)" "${ours_s} s vs ${r_s} s = $(awk -v a="$ours_s" -v b="$r_s" 'BEGIN { printf "%.0f", b / a }')× faster" \
+    row "(g) M3 $freq: automatic ETS, fitting loop, ours vs R (one thread each; whole command ${whole_s} s = $(awk -v a="$whole_s" -v b="$r_s" 'BEGIN { printf "%.0f", b / a }')×)" \
+        "${ours_s} s vs ${r_s} s = $(awk -v a="$ours_s" -v b="$r_s" 'BEGIN { printf "%.0f", b / a }')× faster" \
         "≥ 100× faster" "$(awk -v a="$ours_s" -v b="$r_s" 'BEGIN { print (b / a >= 100) ? "yes" : "**no**" }')"
 }
 
