@@ -22,6 +22,9 @@ struct Tr
 
 // A claim older than this whose mail never went out belongs to a run that died: it is freed.
 constexpr qint64 kStaleClaimMs = 3600 * 1000;
+// What was mailed is kept this long: an alert's key holds its week, so an older one never comes
+// back (the longest comparison reaches 8 quarters back, but only the recent weeks alert).
+constexpr qint64 kNoticeKeptMs = qint64(180) * 24 * 3600 * 1000;
 
 QStringList keysOf(const std::vector<core::RaisedFunnelAlert> &alerts)
 {
@@ -88,6 +91,8 @@ core::Result<FunnelAlertMailer::Outcome> FunnelAlertMailer::run(const QDate &mon
 
     Outcome outcome;
     outcome.unreachable = notices.unreachable;
+    if (auto pruned = pruneOld(nowMs); !pruned)
+        return pruned.error();
     for (std::size_t i = 0; i < notices.mailings.size(); ++i) {
         if (stopping && stopping())
             break;  // the server is shutting down: the rest at the next start
@@ -117,6 +122,14 @@ core::Result<FunnelAlertMailer::Outcome> FunnelAlertMailer::run(const QDate &mon
         outcome.alerts += int(mailing.alerts.size());
     }
     return outcome;
+}
+
+core::Status FunnelAlertMailer::pruneOld(qint64 nowMs) const
+{
+    auto server = m_database.connection();
+    if (!server)
+        return server.error();
+    return Sql(server.value()).exec(QStringLiteral("DELETE FROM alert_notice WHERE sent_at < ?"), {nowMs - kNoticeKeptMs});
 }
 
 // The keys of `alertKeys` this run may mail to `address`: those nobody mailed or is mailing.

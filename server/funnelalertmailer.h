@@ -40,6 +40,7 @@ public:
                               const std::function<bool()> &stopping = {}) const;
 
 private:
+    core::Status pruneOld(qint64 nowMs) const;
     core::Status withServerScopes(std::vector<core::FunnelAlertReader> &readers) const;
     core::Result<QStringList> claim(const QString &address, const QStringList &alertKeys, qint64 nowMs) const;
     core::Status settle(const QString &address, const QStringList &alertKeys, bool sent, qint64 nowMs) const;
