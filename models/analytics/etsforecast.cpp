@@ -95,31 +95,6 @@ void selectedQuantiles(std::vector<double> &values, std::span<const double> prob
     }
 }
 
-// One step of etsUpdate's recursions on a path whose seasonal indices sit in a ring: the
-// index of the period being observed is ring[slot]; no rotation of the vector.
-void simulationStep(const EtsSpec &spec, const EtsParameters &p, double &level, double &trend, double &season,
-                    double y)
-{
-    constexpr double tiny = 1e-10;  // as in etsstate.cpp
-    const double damped = spec.hasTrend() ? p.phi * trend : 0.0;
-    const double base = level + damped;
-    double deseasonalised = y;
-    if (spec.season == EtsSpec::Component::Additive)
-        deseasonalised = y - season;
-    else if (spec.season == EtsSpec::Component::Multiplicative)
-        deseasonalised = std::fabs(season) < tiny ? HUGE_VAL : y / season;
-    const double oldLevel = level;
-    level = base + p.alpha * (deseasonalised - base);
-    if (spec.hasTrend())
-        trend = damped + (p.beta / p.alpha) * ((level - oldLevel) - damped);
-    if (spec.hasSeason()) {
-        double detrended = y - base;
-        if (spec.season == EtsSpec::Component::Multiplicative)
-            detrended = std::fabs(base) < tiny ? HUGE_VAL : y / base;
-        season += p.gamma * (detrended - season);
-    }
-}
-
 void simulateBands(const EtsFit &fit, ForecastResult &result)
 {
     const std::size_t horizon = result.mean.size();
@@ -143,7 +118,7 @@ void simulateBands(const EtsFit &fit, ForecastResult &result)
             const double e = fit.spec.multiplicativeError() ? std::max(noise.next(), -1.0) : noise.next();
             const double y = fit.spec.multiplicativeError() ? expected * (1.0 + e) : expected + e;
             paths[h][std::size_t(path)] = y;
-            simulationStep(fit.spec, fit.parameters, level, trend, season, y);
+            etsUpdateComponents(fit.spec, fit.parameters, level, trend, season, y);
             // etsUpdate rotates the updated index to the front; in the ring the one before it
             // is the next period's.
             if (m > 0)

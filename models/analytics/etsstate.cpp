@@ -5,36 +5,6 @@
 
 namespace vantage::core {
 
-namespace {
-
-constexpr double kTiny = 1e-10;
-
-// One step of the recursions on (level, trend) and the seasonal index s of the current period,
-// which is replaced by its update. Written in terms of y, so both error types share it.
-inline void updateComponents(const EtsSpec &spec, const EtsParameters &p, double &level, double &trend,
-                             double &season, double y)
-{
-    const double damped = spec.hasTrend() ? p.phi * trend : 0.0;
-    const double base = level + damped;
-    double deseasonalised = y;
-    if (spec.season == EtsSpec::Component::Additive)
-        deseasonalised = y - season;
-    else if (spec.season == EtsSpec::Component::Multiplicative)
-        deseasonalised = std::fabs(season) < kTiny ? HUGE_VAL : y / season;
-    const double oldLevel = level;
-    level = base + p.alpha * (deseasonalised - base);
-    if (spec.hasTrend())
-        trend = damped + (p.beta / p.alpha) * ((level - oldLevel) - damped);
-    if (spec.hasSeason()) {
-        double detrended = y - base;
-        if (spec.season == EtsSpec::Component::Multiplicative)
-            detrended = std::fabs(base) < kTiny ? HUGE_VAL : y / base;
-        season += p.gamma * (detrended - season);
-    }
-}
-
-} // namespace
-
 double EtsFilterOutput::minusTwoLogLikelihood() const
 {
     // An exact fit (a constant series, say) would make it −∞; the floor keeps it finite, so
@@ -45,7 +15,7 @@ double EtsFilterOutput::minusTwoLogLikelihood() const
 void etsUpdate(const EtsSpec &spec, const EtsParameters &p, EtsState &state, double y)
 {
     double season = spec.hasSeason() ? state.seasons.back() : 0.0;
-    updateComponents(spec, p, state.level, state.trend, season, y);
+    etsUpdateComponents(spec, p, state.level, state.trend, season, y);
     if (spec.hasSeason()) {
         std::rotate(state.seasons.rbegin(), state.seasons.rbegin() + 1, state.seasons.rend());
         state.seasons.front() = season;

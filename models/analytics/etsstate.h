@@ -2,6 +2,7 @@
 
 #include "etsspec.h"
 
+#include <cmath>
 #include <span>
 #include <vector>
 
@@ -25,6 +26,34 @@ struct EtsState
     double trend = 0.0;
     std::vector<double> seasons;
 };
+
+// A divisor this close to 0 leaves a multiplicative model's domain.
+inline constexpr double kEtsTiny = 1e-10;
+
+// One step of the recursions on (level, trend) and the seasonal index s of the current period,
+// which is replaced by its update. Written in terms of y, so both error types share it; inline
+// for the simulated bands, which take it millions of times.
+inline void etsUpdateComponents(const EtsSpec &spec, const EtsParameters &p, double &level, double &trend,
+                             double &season, double y)
+{
+    const double damped = spec.hasTrend() ? p.phi * trend : 0.0;
+    const double base = level + damped;
+    double deseasonalised = y;
+    if (spec.season == EtsSpec::Component::Additive)
+        deseasonalised = y - season;
+    else if (spec.season == EtsSpec::Component::Multiplicative)
+        deseasonalised = std::fabs(season) < kEtsTiny ? HUGE_VAL : y / season;
+    const double oldLevel = level;
+    level = base + p.alpha * (deseasonalised - base);
+    if (spec.hasTrend())
+        trend = damped + (p.beta / p.alpha) * ((level - oldLevel) - damped);
+    if (spec.hasSeason()) {
+        double detrended = y - base;
+        if (spec.season == EtsSpec::Component::Multiplicative)
+            detrended = std::fabs(base) < kEtsTiny ? HUGE_VAL : y / base;
+        season += p.gamma * (detrended - season);
+    }
+}
 
 // Floor of the sum of squared errors in −2 log L (see minusTwoLogLikelihood).
 inline constexpr double kMinimumSumOfSquares = 1e-300;
