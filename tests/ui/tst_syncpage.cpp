@@ -56,6 +56,7 @@ private Q_SLOTS:
     void aWrongPasswordKeepsTheDialogOpenWithTheReason();
     void aDocumentConflictIsResolvedSideBySide();
     void aRefusedChangeShowsTheServersReason();
+    void theCorrectionDialogKeepsTheServersValuesOrRefusesExtraDecimals();
     void aRevokedUserLosesTheCompanyData();
 
 private:
@@ -355,6 +356,40 @@ void TestSyncPage::aRefusedChangeShowsTheServersReason()
     QCOMPARE(appCount(*app, QStringLiteral("SELECT count(*) FROM outbox")), 0);
     QVERIFY(m_rep->sync().ok());
     QCOMPARE(m_rep->count(QStringLiteral("SELECT amount_minor FROM opportunity WHERE id = ?"), {id}), 1234560);
+}
+
+// The dialog alone: keeping the server's values hands back exactly those; an amount with more
+// decimals than its currency has is refused, not rounded; a record the server never took has no
+// values there to keep.
+void TestSyncPage::theCorrectionDialogKeepsTheServersValuesOrRefusesExtraDecimals()
+{
+    sync::RefusedChange change;
+    change.entry.mutation.name = QStringLiteral("opportunity.save@1");
+    change.entry.mutation.id = m_opportunity;
+    change.entry.mutation.set = {{QStringLiteral("amount_minor"), 1500000}};
+    change.entry.resultCode = QStringLiteral("guarded_field");
+    change.entry.resultMessage = QStringLiteral("Someone else changed amount_minor meanwhile; check the current value and change it again.");
+    change.current.exists = true;
+    change.current.version = 3;
+    change.current.fields = {{QStringLiteral("amount_minor"), 990000}, {QStringLiteral("currency"), QStringLiteral("CNY")}};
+    QVERIFY(change.correctable());
+    {
+        ui::RefusedChangeDialog dialog(change);
+        dialog.table()->item(0, ui::RefusedChangeDialog::ToSend)->setText(QStringLiteral("12345.678"));
+        dialog.sendButton()->click();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QCOMPARE(dialog.problem(), QStringLiteral("Amount: “12345.678” has more decimals than CNY amounts have (2)."));
+        QVERIFY(dialog.keepServerButton()->isEnabled());
+        dialog.keepServerButton()->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.fields(), (QJsonObject{{QStringLiteral("amount_minor"), 990000}}));
+    }
+    change.current = {};
+    change.entry.resultCode = QStringLiteral("out_of_scope");
+    QVERIFY(change.correctable());  // a new record: sent whole once corrected
+    ui::RefusedChangeDialog neverTaken(change);
+    QVERIFY(!neverTaken.keepServerButton()->isEnabled());
+    QCOMPARE(neverTaken.table()->item(0, ui::RefusedChangeDialog::Server)->text(), QStringLiteral("(not on the server)"));
 }
 
 void TestSyncPage::aRevokedUserLosesTheCompanyData()
