@@ -7,10 +7,14 @@ namespace vantage::core {
 
 bool rootsInsideUnitCircle(std::span<const double> coefficients)
 {
-    thread_local std::vector<double> a, next;
-    a.assign(coefficients.begin(), coefficients.end());
-    while (a.size() > 1) {
-        const std::size_t n = a.size() - 1;
+    thread_local std::vector<double> aStore, nextStore;
+    aStore.assign(coefficients.begin(), coefficients.end());
+    nextStore.resize(coefficients.size());
+    // Plain pointers into the two buffers, swapped each round: no size bookkeeping per step.
+    double *a = aStore.data();
+    double *next = nextStore.data();
+    for (std::size_t size = coefficients.size(); size > 1; --size) {
+        const std::size_t n = size - 1;
         const double leading = a[n];
         const double constant = a[0];
         if (std::fabs(constant) > std::fabs(leading) * (1.0 + 1e-10))
@@ -18,7 +22,6 @@ bool rootsInsideUnitCircle(std::span<const double> coefficients)
         if (std::fabs(leading) < 1e-300)
             return false;
         // Schur transform: (a_n p(z) − a_0 p*(z)) / z, scaled to keep the numbers near one.
-        next.resize(n);
         double scale = 0.0;
         for (std::size_t k = 0; k < n; ++k) {
             next[k] = leading * a[k + 1] - constant * a[n - k - 1];
@@ -28,12 +31,12 @@ bool rootsInsideUnitCircle(std::span<const double> coefficients)
             // a_n p = a_0 p*: p is self-inversive, its roots pair up as r and 1/r̄, so they lie
             // in the closed disc only if all are on the circle, which holds exactly when the
             // roots of p′ lie in the closed disc (Cohn's theorem). Go on with p′.
-            next.resize(n);
             for (std::size_t k = 0; k < n; ++k)
                 next[k] = double(k + 1) * a[k + 1];
         } else {
-            for (double &value : next)
-                value /= scale;
+            const double inverse = 1.0 / scale;
+            for (std::size_t k = 0; k < n; ++k)
+                next[k] *= inverse;
         }
         std::swap(a, next);
     }

@@ -1,17 +1,19 @@
 #include "etsfit.h"
 
+#include "quantileselection.h"
 #include "seededgaussian.h"
 
 #include <algorithm>
 #include <array>
-#include <span>
 #include <cmath>
 
 namespace vantage::core {
 
 namespace {
 
-constexpr int kSimulatedPaths = 2000;
+using C = EtsSpec::Component;
+
+constexpr std::size_t kSimulatedPaths = 2000;
 
 // c_j = w′ F^{j−1} g for j = 1..count: how a shock today moves the forecast j steps ahead.
 std::vector<double> shockWeights(const EtsFit &fit, int count)
@@ -66,73 +68,66 @@ std::vector<double> linearStandardDeviations(const EtsFit &fit, const std::vecto
     return sd;
 }
 
-// Type-7 quantiles (R's default, as samplequantile.h's sortedQuantile of the sorted values) at
-// ascending probabilities, found by selection instead of a full sort: each order statistic by
-// nth_element on what lies above the previous one. The same numbers in linear time; reorders
-// the values.
-void selectedQuantiles(std::vector<double> &values, std::span<const double> probabilities, std::span<double> out)
+// 2,000 sample paths of a multiplicative-season model from its last state; paths[h][path] is y
+// at step h + 1. The model's shape is a template argument: this loop runs 2,000 × horizon times
+// per forecast.
+template<bool multiplicativeError, C Trend>
+void simulatePaths(const EtsFit &fit, std::vector<std::vector<double>> &paths)
 {
-    const std::size_t n = values.size();
-    std::size_t settled = 0;  // values[0, settled) are ≤ every value after them
-    for (std::size_t i = 0; i < probabilities.size(); ++i) {
-        if (n == 0) {
-            out[i] = std::nan("");
-            continue;
-        }
-        const double position = probabilities[i] * double(n - 1);
-        const auto below = std::size_t(std::floor(position));
-        const double fraction = position - double(below);
-        const auto first = long(below >= settled ? settled : 0);
-        std::nth_element(values.begin() + first, values.begin() + long(below), values.end());
-        double high = values[below];
-        if (below + 1 < n) {  // the next order statistic: the least of what lies above
-            const auto least = std::min_element(values.begin() + long(below) + 1, values.end());
-            std::iter_swap(values.begin() + long(below) + 1, least);
-            high = values[below + 1];
-        }
-        settled = std::min(below + 2, n);
-        out[i] = values[below] + fraction * (high - values[below]);
-    }
-}
-
-void simulateBands(const EtsFit &fit, ForecastResult &result)
-{
-    const std::size_t horizon = result.mean.size();
-    std::vector<std::vector<double>> paths(horizon, std::vector<double>(kSimulatedPaths));
+    const EtsSpec spec{multiplicativeError ? C::Multiplicative : C::Additive, Trend, C::Multiplicative, fit.spec.damped};
+    const EtsParameters &p = fit.parameters;
     SeededGaussian noise(20261128u, std::sqrt(fit.sigma2));
     const std::size_t m = fit.last.seasons.size();
     std::vector<double> ring(std::max<std::size_t>(m, 1), 0.0);
-    for (int path = 0; path < kSimulatedPaths; ++path) {
+    for (std::size_t path = 0; path < kSimulatedPaths; ++path) {
         double level = fit.last.level;
         double trend = fit.last.trend;
         std::copy(fit.last.seasons.begin(), fit.last.seasons.end(), ring.begin());
         std::size_t next = m > 0 ? m - 1 : 0;  // fit.last.seasons.back(): the next period's index
-        for (std::size_t h = 0; h < horizon; ++h) {
+        for (std::vector<double> &step : paths) {
             double &season = ring[next];
-            // etsPointForecast(…, 1) without its vector: this loop runs 2,000 × horizon times.
-            double expected = level + (fit.spec.hasTrend() ? fit.parameters.phi * trend : 0.0);
-            if (fit.spec.hasSeason())
-                expected = fit.spec.multiplicativeSeason() ? expected * season : expected + season;
+            // etsPointForecast(…, 1) without its vector.
+            const double expected = (level + (Trend != C::None ? p.phi * trend : 0.0)) * season;
             // A relative error below −1 would make y negative and take the path out of the
             // multiplicative model's domain: truncated at −1, as R's simulate.ets does.
-            const double e = fit.spec.multiplicativeError() ? std::max(noise.next(), -1.0) : noise.next();
-            const double y = fit.spec.multiplicativeError() ? expected * (1.0 + e) : expected + e;
-            paths[h][std::size_t(path)] = y;
-            etsUpdateComponents(fit.spec, fit.parameters, level, trend, season, y);
+            const double y = multiplicativeError ? expected * (1.0 + std::max(noise.next(), -1.0)) : expected + noise.next();
+            step[path] = y;
+            etsUpdateComponents(spec, p, level, trend, season, y);
             // etsUpdate rotates the updated index to the front; in the ring the one before it
             // is the next period's.
             if (m > 0)
                 next = next == 0 ? m - 1 : next - 1;
         }
     }
+}
+
+template<bool multiplicativeError>
+void simulatePathsWithTrend(const EtsFit &fit, std::vector<std::vector<double>> &paths)
+{
+    if (fit.spec.hasTrend())
+        simulatePaths<multiplicativeError, C::Additive>(fit, paths);
+    else
+        simulatePaths<multiplicativeError, C::None>(fit, paths);
+}
+
+// The bands of a multiplicative-season model (no closed form) from simulated paths.
+void simulateBands(const EtsFit &fit, ForecastResult &result)
+{
+    const std::size_t horizon = result.mean.size();
+    std::vector<std::vector<double>> paths(horizon, std::vector<double>(kSimulatedPaths));
+    if (fit.spec.multiplicativeError())
+        simulatePathsWithTrend<true>(fit, paths);
+    else
+        simulatePathsWithTrend<false>(fit, paths);
     for (PredictionBand *band : {&result.band80, &result.band95}) {
         band->lower.resize(horizon);
         band->upper.resize(horizon);
     }
     constexpr std::array<double, 4> probabilities{0.025, 0.10, 0.90, 0.975};
     std::array<double, 4> quantiles{};
+    std::vector<double> scratch;
     for (std::size_t h = 0; h < horizon; ++h) {
-        selectedQuantiles(paths[h], probabilities, quantiles);
+        selectedQuantiles(paths[h], probabilities, quantiles, scratch);
         result.band95.lower[h] = quantiles[0];
         result.band80.lower[h] = quantiles[1];
         result.band80.upper[h] = quantiles[2];

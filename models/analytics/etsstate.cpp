@@ -69,10 +69,13 @@ EtsFilterOutput filterAs(const EtsParameters &p, const EtsState &initial, std::s
         double error = 0.0;
         if constexpr (Season == C::Multiplicative) {
             fitted = base * season;
-            const double inverse = 1.0 / fitted;  // one division for the three ratios
-            deseasonalised = value * base * inverse;
-            detrended = value * season * inverse;
-            error = multiplicativeError ? value * inverse - 1.0 : value - fitted;
+            // The index was known m steps ago, so 1/s is ready before the level is: of the
+            // step's divisions only 1/b waits for it, and the next level does not wait for 1/b.
+            const double inverseSeason = 1.0 / season;
+            const double inverseBase = 1.0 / base;
+            deseasonalised = value * inverseSeason;
+            detrended = value * inverseBase;
+            error = multiplicativeError ? deseasonalised * inverseBase - 1.0 : value - fitted;
         } else {
             if constexpr (Season == C::Additive) {
                 fitted = base + season;
@@ -123,7 +126,7 @@ EtsFilterOutput filterAs(const EtsParameters &p, const EtsState &initial, std::s
     out.valid = std::isfinite(out.sumSquaredErrors) && std::isfinite(level);
     out.last.level = level;
     out.last.trend = trend;
-    if constexpr (Season != C::None) {
+    if constexpr (Season != C::None && keepSeries) {
         // Back to newest-first order: the next period's index (ring[slot]) goes last.
         out.last.seasons.resize(m);
         for (std::size_t k = 0; k < m; ++k)

@@ -75,7 +75,8 @@ struct EtsFilterOutput
 // Runs the model's recursions over y from the initial state. The state update is written in
 // terms of y itself, so additive- and multiplicative-error models share it; they differ in
 // the error and the likelihood.
-// keepSeries = false skips the fitted values and errors (the optimiser needs only the sums).
+// keepSeries = false skips the fitted values, the errors and the last seasonal indices: the
+// optimiser needs only the sums, and this way a run allocates nothing.
 EtsFilterOutput etsFilter(const EtsSpec &spec, const EtsParameters &parameters, const EtsState &initial,
                           std::span<const double> y, bool keepSeries = true);
 

@@ -2,12 +2,12 @@
 
 #include <cmath>
 #include <cstdint>
-#include <numbers>
 
 namespace vantage::core {
 
 // Normal draws from a fixed seed, identical on every platform (std::normal_distribution is
-// implementation-defined): SplitMix64 for uniforms, Box–Muller for the normal.
+// implementation-defined): SplitMix64 for uniforms, Marsaglia's polar method for the normal
+// (a pair per accepted point of the unit disc: one log and one square root, no sine or cosine).
 class SeededGaussian
 {
 public:
@@ -20,12 +20,18 @@ public:
             m_hasSpare = false;
             return m_spare * m_sd;
         }
-        const double u1 = uniformOpen();
-        const double u2 = uniformOpen();
-        const double radius = std::sqrt(-2.0 * std::log(u1));
-        m_spare = radius * std::sin(2.0 * std::numbers::pi * u2);
+        double u = 0.0;
+        double v = 0.0;
+        double s = 0.0;
+        do {
+            u = 2.0 * uniformOpen() - 1.0;
+            v = 2.0 * uniformOpen() - 1.0;
+            s = u * u + v * v;
+        } while (s >= 1.0 || s == 0.0);
+        const double factor = std::sqrt(-2.0 * std::log(s) / s);
+        m_spare = v * factor;
         m_hasSpare = true;
-        return radius * std::cos(2.0 * std::numbers::pi * u2) * m_sd;
+        return u * factor * m_sd;
     }
 
 private:

@@ -3,6 +3,7 @@
 # README.md) through VANTAGE_SOURCE_DIR, which vantage_add_test sets.
 vantage_add_test(tst_etsstate SOURCES core/tst_etsstate.cpp LIBS vantage_core LABELS unit)
 vantage_add_test(tst_etsforecast SOURCES core/tst_etsforecast.cpp LIBS vantage_core LABELS unit)
+vantage_add_test(tst_quantileselection SOURCES core/tst_quantileselection.cpp LIBS vantage_core LABELS unit)
 vantage_add_test(tst_etsfitter SOURCES core/tst_etsfitter.cpp LIBS vantage_core LABELS unit TIMEOUT 300)
 vantage_add_test(tst_etsadmissibility SOURCES core/tst_etsadmissibility.cpp LIBS vantage_core Eigen3::Eigen LABELS unit)
 vantage_add_test(tst_classicaldecomposition SOURCES core/tst_classicaldecomposition.cpp LIBS vantage_core LABELS unit)

@@ -224,6 +224,7 @@ void TestEtsState::sumsWithoutSeriesMatchR()
         const EtsFilterOutput out = etsFilter(model.spec, model.parameters, model.initial, model.y, false);
         QVERIFY(out.valid);
         QVERIFY(out.fitted.empty());
+        QVERIFY(out.last.seasons.empty());
         VANTAGE_COMPARE_ABS(out.minusTwoLogLikelihood(), model.minusTwoLogLikelihood(), 1e-6,
                             model.seriesId + u' ' + model.code);
     }
