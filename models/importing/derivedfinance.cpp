@@ -64,21 +64,29 @@ Status DerivedFinance::writeQuarterlyTargets(const std::vector<SuperstoreLine> &
 {
     // Actual sales per (region, quarter), from the shifted order dates.
     QMap<std::pair<QString, QDate>, qint64> actual;
+    QDate firstDay;
     for (const SuperstoreLine &l : lines) {
         const QString regionId = m_context.regionIdByCode.value(l.region.toLower());
-        actual[{regionId, quarterStart(m_context.calendar.shift(l.orderDate))}] += l.salesMinor;
+        const QDate day = m_context.calendar.shift(l.orderDate);
+        actual[{regionId, quarterStart(day)}] += l.salesMinor;
+        if (!firstDay.isValid() || day < firstDay)
+            firstDay = day;
     }
+    // A quarter the data begins inside of (the shifted data starts on 1 December) would give its
+    // successor a target of a month's sales: only whole quarters count.
+    const QDate firstWholeQuarter = firstDay == quarterStart(firstDay) ? firstDay : quarterStart(firstDay).addMonths(3);
     TableInserter targets(m_context.db, QStringLiteral("sales_target"),
                           {QStringLiteral("period_kind"), QStringLiteral("period_start"), QStringLiteral("period_end"),
                            QStringLiteral("amount_minor"), QStringLiteral("currency"), QStringLiteral("origin")});
     if (auto ready = targets.prepare(); !ready)
         return ready;
     // Target = same quarter a year earlier + 10 %, rounded to whole thousands of dollars; this
-    // covers every quarter with a year of history, up to the quarter after the as-of date.
+    // covers every quarter with a whole year-earlier quarter, up to the quarter after the as-of
+    // date.
     const QDate last = quarterStart(m_context.calendar.asOf()).addMonths(3);
     for (auto it = actual.cbegin(); it != actual.cend(); ++it) {
         const QDate quarter = it.key().second.addYears(1);
-        if (quarter > last)
+        if (quarter > last || it.key().second < firstWholeQuarter)
             continue;
         const qint64 target = ((it.value() * 11 / 10) + 50000) / 100000 * 100000;
         auto id = m_context.insert(targets, QStringLiteral("sales_target"), it.key().first,

@@ -217,6 +217,15 @@ void TestDemoImporter::derivedRecordsAreMarkedAndConsistent()
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM invoice WHERE status = 'paid'")).toInt(),
              scalar(db, QStringLiteral("SELECT count(*) FROM payment")).toInt());
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM sales_target WHERE origin <> 'derived'")).toInt(), 0);
+    // Targets come from whole year-earlier quarters only: the first is for the quarter a year
+    // after the first one the data covers from its first day.
+    const QDate firstOrder = QDate::fromString(scalar(db, QStringLiteral("SELECT min(order_date) FROM sales_order")).toString(),
+                                               Qt::ISODate);
+    QDate firstWhole(firstOrder.year(), (firstOrder.month() - 1) / 3 * 3 + 1, 1);
+    if (firstWhole != firstOrder)
+        firstWhole = firstWhole.addMonths(3);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT min(period_start) FROM sales_target")).toString(),
+             firstWhole.addYears(1).toString(Qt::ISODate));
     QVERIFY(scalar(db, QStringLiteral("SELECT count(*) FROM invoice WHERE status = 'open' AND due_on < ?"),
                    {vantage::test::demoAsOf().toString(Qt::ISODate)}).toInt() > 0);
 }
