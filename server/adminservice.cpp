@@ -10,6 +10,7 @@
 #include "storage/sql.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 
 namespace vantage::server {
 namespace {
@@ -49,6 +50,25 @@ core::Result<QString> AdminService::userId(const QSqlDatabase &db, const QString
     if (!id.value().isValid())
         return Error{ErrorCode::NotFound, Tr::tr("There is no user with the login \"%1\".").arg(login), login};
     return id.value().toString();
+}
+
+// The live synced user_region rows of a user in a region (normally one).
+core::Result<std::vector<StoredRow>> AdminService::liveUserRegions(const QSqlDatabase &db, const QString &userId,
+                                                                   const QString &regionId) const
+{
+    auto q = Sql(db).query(QStringLiteral("SELECT id, version, data FROM sync_row WHERE entity = 'user_region' "
+                                          "AND region_id = ? AND deleted = 0"),
+                           {regionId});
+    if (!q)
+        return q.error();
+    std::vector<StoredRow> rows;
+    while (q.value().next()) {
+        const QJsonObject data = QJsonDocument::fromJson(q.value().value(2).toString().toUtf8()).object();
+        if (data.value(QStringLiteral("user_id")).toString() == userId)
+            rows.push_back({QStringLiteral("user_region"), q.value().value(0).toString(), regionId, {},
+                            q.value().value(1).toLongLong(), 0, false, data, true});
+    }
+    return rows;
 }
 
 core::Result<QString> AdminService::regionId(const QSqlDatabase &db, const QString &code) const
@@ -167,6 +187,24 @@ core::Status AdminService::assignRegion(const QString &login, const QString &reg
         // A new epoch makes every device of the user reload or evict at its next pull (reset: scope).
         if (auto epoch = sql.exec(QStringLiteral("UPDATE auth_user SET scope_epoch = scope_epoch + 1 WHERE user_id = ?"), {user.value()}); !epoch)
             return epoch;
+        // The synced copy of who works where (user_region), which laptops read for owners and
+        // recipients, follows the server's own record.
+        auto live = liveUserRegions(db, user.value(), region.value());
+        if (!live)
+            return live.error();
+        std::vector<RowWrite> writes;
+        if (assign && live.value().empty())
+            writes.push_back({newRow(QStringLiteral("user_region"), region.value(), {{QStringLiteral("user_id"), user.value()}}), QString(), false});
+        for (StoredRow &row : live.value()) {
+            if (assign)
+                break;
+            row.deleted = true;
+            ++row.version;
+            writes.push_back({row, row.regionId, true});
+        }
+        if (!writes.empty())
+            if (auto seq = SyncStore(db, m_database).commit(writes, core::Clock::nowMs()); !seq)
+                return seq.error();
         return audit(db, assign ? QStringLiteral("region_assigned") : QStringLiteral("region_unassigned"), QStringLiteral("app_user"),
                      user.value(), {{QStringLiteral("region"), regionCode}});
     });

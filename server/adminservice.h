@@ -1,6 +1,7 @@
 #pragma once
 
 #include "serverdatabase.h"
+#include "syncstore.h"
 
 #include <QDate>
 #include <QStringList>
@@ -27,6 +28,8 @@ public:
 private:
     core::Result<QString> userId(const QSqlDatabase &db, const QString &login) const;
     core::Result<QString> regionId(const QSqlDatabase &db, const QString &code) const;
+    core::Result<std::vector<StoredRow>> liveUserRegions(const QSqlDatabase &db, const QString &userId,
+                                                         const QString &regionId) const;
 
     const ServerDatabase &m_database;
 };
