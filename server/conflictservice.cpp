@@ -4,6 +4,7 @@
 #include "mutationapplier.h"
 
 #include "domain/clock.h"
+#include "protocol/entitycatalog.h"
 #include "protocol/jsonreader.h"
 #include "storage/sql.h"
 
@@ -20,6 +21,93 @@ QJsonObject parseObject(const QVariant &text)
     return QJsonDocument::fromJson(text.toString().toUtf8()).object();
 }
 
+// A document and its lines (quote lines, contract clauses) as the server has them now.
+struct ServerCopy
+{
+    StoredRow row;
+    std::vector<core::ChildRow> lines;
+};
+
+core::Result<ServerCopy> loadServerCopy(const SyncStore &store, const QString &entity, const QString &rowId)
+{
+    auto row = store.load(entity, rowId, false);
+    if (!row)
+        return row.error();
+    ServerCopy copy{row.value(), {}};
+    for (const core::EntityDescriptor *child : core::EntityCatalog::instance().childrenOf(entity)) {
+        auto lines = store.children(child->name, rowId, false);
+        if (!lines)
+            return lines.error();
+        for (const StoredRow &line : lines.value())
+            copy.lines.push_back({child->name, line.id, line.data, false});
+    }
+    return copy;
+}
+
+// The server's side of a listed conflict: the document as it is now, lines included, so the person
+// resolving it compares against what a resolution will replace (the record keeps the copy of the
+// moment of the conflict). nullopt: the document is now in a region the caller does not see.
+core::Result<std::optional<QJsonObject>> currentServerSide(const SyncStore &store, const Session &session, const QString &entity,
+                                                           const QString &rowId, const QJsonObject &recorded)
+{
+    auto copy = loadServerCopy(store, entity, rowId);
+    if (!copy)
+        return copy.error();
+    const StoredRow &row = copy.value().row;
+    if (!row.exists || row.deleted) // gone since: the recorded copy, without lines
+        return std::optional<QJsonObject>(recorded);
+    if (!session.scope.canSee(row.regionId))
+        return std::optional<QJsonObject>();
+    return std::optional<QJsonObject>(QJsonObject{{QStringLiteral("row"), row.data}, {QStringLiteral("version"), row.version},
+                                                  {QStringLiteral("children"), core::childrenJson(copy.value().lines)}});
+}
+
+// The lines the resolved document gets: the complete set the body names (a merge of both sides,
+// lines left out are deleted), or, when it names none, the server's lines as they are. Without that
+// a merge that kept the server's lines deleted them all.
+core::Result<std::vector<core::ChildRow>> resolvedLines(const SyncStore &store, const QString &entity, const QString &rowId,
+                                                        const QJsonObject &body)
+{
+    if (body.contains(QStringLiteral("children")))
+        return core::parseChildren(body, entity);
+    auto copy = loadServerCopy(store, entity, rowId);
+    if (!copy)
+        return copy.error();
+    return copy.value().lines;
+}
+
+// The chosen content becomes the next version of the document, lines included: its new version, or
+// why the server cannot take it (nothing written then).
+core::Result<ApiResult<qint64>> saveResolution(const SyncStore &store, const Session &session, QSqlDatabase &db, qint64 now,
+                                               const QString &entity, const QString &rowId, const QJsonObject &body)
+{
+    auto current = store.load(entity, rowId, true);
+    if (!current)
+        return current.error();
+    core::Mutation m;
+    m.name = entity + QStringLiteral(".save@1");
+    m.id = rowId;
+    m.baseVersion = current.value().version;
+    m.set = body.value(QStringLiteral("row")).toObject();
+    auto lines = resolvedLines(store, entity, rowId, body);
+    if (!lines && lines.error().code != core::ErrorCode::InvalidInput)
+        return lines.error();
+    if (!lines)
+        return ApiResult<qint64>(ApiError{400, QStringLiteral("invalid"), lines.error().detail});
+    m.children = lines.value();
+    if (auto valid = core::validateFields(entity, m.set, false, QStringLiteral("row")); !valid)
+        return ApiResult<qint64>(ApiError{400, QStringLiteral("invalid"), valid.error().detail});
+    auto applied = MutationApplier(store, session, db, now).apply(m);
+    if (!applied)
+        return applied.error();
+    const core::MutationResult &result = applied.value().result;
+    if (result.status != QLatin1String("applied"))
+        return ApiResult<qint64>(ApiError{409, result.code, result.message});
+    if (auto seq = store.commit(applied.value().writes, now); !seq)
+        return seq.error();
+    return ApiResult<qint64>(result.version);
+}
+
 } // namespace
 
 ApiResult<QJsonObject> ConflictService::list(const Session &session) const
@@ -31,17 +119,30 @@ ApiResult<QJsonObject> ConflictService::list(const Session &session) const
                                                      "FROM conflict WHERE status = 'open' ORDER BY created_at"));
     if (!rows)
         return internalError(rows.error());
-    QJsonArray conflicts;
+    std::vector<QJsonObject> open;
     while (rows.value().next()) {
         const QSqlQuery &r = rows.value();
         if (!session.scope.canSee(r.value(3).toString()))
             continue;
-        conflicts.append(QJsonObject{{QStringLiteral("id"), r.value(0).toString()}, {QStringLiteral("entity"), r.value(1).toString()},
-                                     {QStringLiteral("rowId"), r.value(2).toString()}, {QStringLiteral("server"), parseObject(r.value(4))},
-                                     {QStringLiteral("client"), parseObject(r.value(5))},
-                                     {QStringLiteral("createdAt"), r.value(6).toLongLong()},
-                                     {QStringLiteral("by"), r.value(7).toString()}, {QStringLiteral("base"), parseObject(r.value(8))},
-                                     {QStringLiteral("clientId"), r.value(9).toString()}, {QStringLiteral("mid"), r.value(10).toLongLong()}});
+        open.push_back({{QStringLiteral("id"), r.value(0).toString()}, {QStringLiteral("entity"), r.value(1).toString()},
+                        {QStringLiteral("rowId"), r.value(2).toString()}, {QStringLiteral("server"), parseObject(r.value(4))},
+                        {QStringLiteral("client"), parseObject(r.value(5))}, {QStringLiteral("createdAt"), r.value(6).toLongLong()},
+                        {QStringLiteral("by"), r.value(7).toString()}, {QStringLiteral("base"), parseObject(r.value(8))},
+                        {QStringLiteral("clientId"), r.value(9).toString()}, {QStringLiteral("mid"), r.value(10).toLongLong()}});
+    }
+    rows.value().finish();
+    // The base's lines are not listed: the server keeps only the current copy of a row (ADR 0007).
+    const SyncStore store(db.value(), m_database);
+    QJsonArray conflicts;
+    for (QJsonObject &conflict : open) {
+        auto server = currentServerSide(store, session, conflict.value(QStringLiteral("entity")).toString(),
+                                        conflict.value(QStringLiteral("rowId")).toString(), conflict.value(QStringLiteral("server")).toObject());
+        if (!server)
+            return internalError(server.error());
+        if (!server.value())
+            continue;
+        conflict.insert(QStringLiteral("server"), *server.value());
+        conflicts.append(conflict);
     }
     return QJsonObject{{QStringLiteral("conflicts"), conflicts}};
 }
@@ -67,33 +168,14 @@ ApiResult<QJsonObject> ConflictService::resolve(const Session &session, const QS
         const QString rowId = conflict.value().value(1).toString();
         QJsonObject outcome{{QStringLiteral("resolved"), conflictId}};
         if (choice != QLatin1String("server")) {
-            // The chosen content becomes the next version of the document, lines included.
-            const SyncStore store(db, m_database);
-            auto current = store.load(entity, rowId, true);
-            if (!current)
-                return current.error();
-            core::Mutation m;
-            m.name = entity + QStringLiteral(".save@1");
-            m.id = rowId;
-            m.baseVersion = current.value().version;
-            m.set = body.value(QStringLiteral("row")).toObject();
-            for (const QJsonValue &child : body.value(QStringLiteral("children")).toArray())
-                m.children.push_back({child[QStringLiteral("entity")].toString(), child[QStringLiteral("id")].toString(),
-                                      child[QStringLiteral("fields")].toObject(), child[QStringLiteral("deleted")].toBool()});
-            if (auto valid = core::validateFields(entity, m.set, false, QStringLiteral("row")); !valid) {
-                answer = ApiError{400, QStringLiteral("invalid"), valid.error().detail};
+            auto version = saveResolution(SyncStore(db, m_database), session, db, now, entity, rowId, body);
+            if (!version)
+                return version.error();
+            if (const ApiError *refused = std::get_if<ApiError>(&version.value())) {
+                answer = *refused;
                 return {};
             }
-            auto applied = MutationApplier(store, session, db, now).apply(m);
-            if (!applied)
-                return applied.error();
-            if (applied.value().result.status != QLatin1String("applied")) {
-                answer = ApiError{409, applied.value().result.code, applied.value().result.message};
-                return {};
-            }
-            if (auto seq = store.commit(applied.value().writes, now); !seq)
-                return seq.error();
-            outcome.insert(QStringLiteral("version"), applied.value().result.version);
+            outcome.insert(QStringLiteral("version"), std::get<qint64>(version.value()));
         }
         if (auto marked = sql.exec(QStringLiteral("UPDATE conflict SET status = 'resolved', resolved_by = ?, resolved_at = ? WHERE id = ?"),
                                    {session.userId, now, conflictId});

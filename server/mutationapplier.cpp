@@ -1,7 +1,5 @@
 #include "mutationapplier.h"
 
-#include <QJsonArray>
-
 #include "domain/uuid7.h"
 #include "storage/sql.h"
 
@@ -39,6 +37,15 @@ QJsonValue fieldValue(const QJsonObject &fields, const QString &name)
 {
     const QJsonValue value = fields.value(name);
     return value.isUndefined() ? QJsonValue(QJsonValue::Null) : value;
+}
+
+// Deleting a row the server never had: done, nothing to write.
+ApplyOutcome nothingToDelete(qint64 mid)
+{
+    MutationResult result;
+    result.mid = mid;
+    result.status = QStringLiteral("applied");
+    return {result, {}, {}};
 }
 
 // The region the row will have after the mutation.
@@ -116,7 +123,7 @@ core::Result<ApplyOutcome> MutationApplier::applyFieldMerge(const EntityDescript
     StoredRow row = server;
     if (m.action() == QLatin1String("delete")) {
         if (!server.exists)
-            return ApplyOutcome{MutationResult{m.mid, QStringLiteral("applied"), 0, {}, {}, {}, {}}, {}, {}};
+            return nothingToDelete(m.mid);
         row.deleted = true;
     } else if (!server.exists) {
         if (auto complete = core::validateFields(entity.name, withoutRegion(m.set), true, QStringLiteral("set")); !complete)
@@ -129,11 +136,13 @@ core::Result<ApplyOutcome> MutationApplier::applyFieldMerge(const EntityDescript
                 continue;
             const QJsonValue current = fieldValue(server.data, it.key());
             const bool concurrent = m.base.contains(it.key()) && fieldValue(m.base, it.key()) != current && current != it.value();
-            if (concurrent && entity.guardedFields.contains(it.key()))
-                return ApplyOutcome{rejected(m.mid, QStringLiteral("guarded_field"),
-                                             QStringLiteral("Someone else changed %1 meanwhile; check the current value and "
-                                                            "change it again.").arg(it.key())),
-                                    {}, {}};
+            if (concurrent && entity.guardedFields.contains(it.key())) {
+                MutationResult refusal = rejected(m.mid, QStringLiteral("guarded_field"),
+                                                  QStringLiteral("Someone else changed %1 meanwhile; check the current value and "
+                                                                 "change it again.").arg(it.key()));
+                refusal.field = it.key(); // the client names the field in the user's language
+                return ApplyOutcome{refusal, {}, {}};
+            }
             if (concurrent) // last to reach the server wins; the other value is kept in history
                 lost.insert(it.key(), server.data.value(it.key()));
             row.data.insert(it.key(), it.value());
@@ -179,12 +188,9 @@ core::Result<ApplyOutcome> MutationApplier::applyDocument(const EntityDescriptor
         // Someone saved this document since the client last saw it: keep the server's copy and let
         // a person choose (conflicts page). Both copies go into the conflict record.
         QJsonObject serverCopy{{QStringLiteral("row"), server.data}, {QStringLiteral("version"), server.version}};
-        QJsonArray lines; // in the shape a resolution sends back, so "keep mine" can return them as they are
-        for (const core::ChildRow &child : m.children)
-            lines.append(QJsonObject{{QStringLiteral("entity"), child.entity}, {QStringLiteral("id"), child.id},
-                                     {QStringLiteral("fields"), child.fields}, {QStringLiteral("deleted"), child.deleted}});
+        // Lines in the shape a resolution sends back, so "keep mine" can return them as they are.
         QJsonObject clientCopy{{QStringLiteral("set"), withoutRegion(m.set)}, {QStringLiteral("baseVersion"), m.baseVersion},
-                               {QStringLiteral("children"), lines}};
+                               {QStringLiteral("children"), core::childrenJson(m.children)}};
         const QString id = core::Uuid7Generator::generate();
         outcome.conflicts.push_back({id, entity.name, m.id, server.regionId, serverCopy, clientCopy, QStringLiteral("open")});
         outcome.result.status = QStringLiteral("conflict");
@@ -203,7 +209,7 @@ core::Result<ApplyOutcome> MutationApplier::applyDocument(const EntityDescriptor
     const bool deleting = m.action() == QLatin1String("delete");
     if (deleting) {
         if (!server.exists)
-            return ApplyOutcome{MutationResult{m.mid, QStringLiteral("applied"), 0, {}, {}, {}, {}}, {}, {}};
+            return nothingToDelete(m.mid);
         row.deleted = true;
     } else {
         QJsonObject data = server.exists ? server.data : QJsonObject();

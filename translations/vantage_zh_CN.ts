@@ -3121,10 +3121,6 @@ The demo database is built from two public data sets, bundled unchanged. Every d
         <translation>解决冲突</translation>
     </message>
     <message>
-        <source>This %1 was changed on the server (version %2) after you last synced, and you changed it on this computer too. Rows in colour differ. Choose what to keep for each field.</source>
-        <translation>在您上次同步之后，此%1已在服务器上被修改（版本 %2），而您也在这台电脑上修改了它。着色的行表示两边不同。请逐个字段选择要保留的内容。</translation>
-    </message>
-    <message>
         <source>Field</source>
         <translation>字段</translation>
     </message>
@@ -3169,18 +3165,56 @@ The demo database is built from two public data sets, bundled unchanged. Every d
         <translation>否</translation>
     </message>
     <message>
-        <source>Lines</source>
+        <source>This %1 was changed on the server (version %2) after you last synced, and you changed it on this computer too. Rows in colour differ. Choose what to keep for each field and each line.</source>
+        <translation>此%1在您上次同步后已在服务器上被修改（版本 %2），您也在本机上修改了它。有颜色的行表示两边不同。请为每个字段和每一行选择要保留的内容。</translation>
+    </message>
+    <message>
+        <source>All from the server</source>
+        <translation>全部采用服务器的</translation>
+    </message>
+    <message>
+        <source>All from this computer</source>
+        <translation>全部采用本机的</translation>
+    </message>
+    <message>
+        <source>Line</source>
         <translation>明细行</translation>
     </message>
     <message>
-        <source>as on the server</source>
-        <translation>与服务器相同</translation>
+        <source>Only on this computer</source>
+        <translation>仅在本机</translation>
     </message>
-    <message numerus="yes">
-        <source>%n line(s)</source>
-        <translation>
-            <numerusform>%n 行</numerusform>
-        </translation>
+    <message>
+        <source>Drop</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Different</source>
+        <translation>不同</translation>
+    </message>
+    <message>
+        <source>The same</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <source>Only on the server</source>
+        <translation>仅在服务器</translation>
+    </message>
+    <message>
+        <source>not kept</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>The server keeps only the current copy of a line, so how it was before both changes is not known.</source>
+        <translation>服务器只保存每一行的当前版本，因此无法得知它在两边修改之前的内容。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 × %3 = %4</source>
+        <translation>%1 · %2 × %3 = %4</translation>
     </message>
 </context>
 <context>

@@ -192,13 +192,8 @@ QJsonObject mutationJson(const Mutation &m)
                        {QStringLiteral("baseVersion"), m.baseVersion}, {QStringLiteral("set"), m.set}};
     if (!m.base.isEmpty())
         object.insert(QStringLiteral("base"), m.base);
-    if (!m.children.empty()) {
-        QJsonArray children;
-        for (const ChildRow &child : m.children)
-            children.append(QJsonObject{{QStringLiteral("entity"), child.entity}, {QStringLiteral("id"), child.id},
-                                        {QStringLiteral("fields"), child.fields}, {QStringLiteral("deleted"), child.deleted}});
-        object.insert(QStringLiteral("children"), children);
-    }
+    if (!m.children.empty())
+        object.insert(QStringLiteral("children"), childrenJson(m.children));
     return object;
 }
 
@@ -217,6 +212,39 @@ QString Mutation::action() const
 int Mutation::handlerVersion() const
 {
     return name.section(u'@', 1).toInt();
+}
+
+QJsonArray childrenJson(const std::vector<ChildRow> &children)
+{
+    QJsonArray array;
+    for (const ChildRow &child : children)
+        array.append(QJsonObject{{QStringLiteral("entity"), child.entity}, {QStringLiteral("id"), child.id},
+                                 {QStringLiteral("fields"), child.fields}, {QStringLiteral("deleted"), child.deleted}});
+    return array;
+}
+
+std::vector<ChildRow> childrenFromJson(const QJsonArray &array)
+{
+    std::vector<ChildRow> children;
+    for (const QJsonValue &c : array)
+        children.push_back({c[QStringLiteral("entity")].toString(), c[QStringLiteral("id")].toString(),
+                            c[QStringLiteral("fields")].toObject(), c[QStringLiteral("deleted")].toBool()});
+    return children;
+}
+
+Result<std::vector<ChildRow>> parseChildren(const QJsonObject &object, const QString &document)
+{
+    JsonReader reader;
+    std::vector<ChildRow> children;
+    const EntityDescriptor *entity = EntityCatalog::instance().find(document);
+    if (!entity)
+        reader.fail(QStringLiteral("children"), Tr::tr("names an unknown record type \"%1\"").arg(document));
+    const QJsonArray array = reader.array(object, QStringLiteral("children"), QString(), false, 1000);
+    for (qsizetype i = 0; i < array.size() && reader.ok(); ++i)
+        children.push_back(readChild(array[i], *entity, indexed(QStringLiteral("children"), i), reader));
+    if (!reader.ok())
+        return reader.error();
+    return children;
 }
 
 Status validateFields(const QString &entity, const QJsonObject &fields, bool complete, const QString &where)
@@ -279,6 +307,7 @@ Result<PushResponse> parsePushResponse(const QByteArray &json)
             result.message = reader.string(r, QStringLiteral("message"), path, false, 2000);
             result.conflictId = reader.string(r, QStringLiteral("conflictId"), path, false, 36);
             result.documentNumber = reader.string(r, QStringLiteral("documentNumber"), path, false, 64);
+            result.field = reader.string(r, QStringLiteral("field"), path, false, 64);
             static const QStringList statuses{QStringLiteral("applied"), QStringLiteral("merged"),
                                               QStringLiteral("rejected"), QStringLiteral("conflict")};
             if (reader.ok() && !statuses.contains(result.status))
@@ -305,6 +334,8 @@ QByteArray toJson(const PushResponse &response)
             object.insert(QStringLiteral("conflictId"), r.conflictId);
         if (!r.documentNumber.isEmpty())
             object.insert(QStringLiteral("documentNumber"), r.documentNumber);
+        if (!r.field.isEmpty())
+            object.insert(QStringLiteral("field"), r.field);
         results.append(object);
     }
     return compact({{QStringLiteral("lastMid"), response.lastMid}, {QStringLiteral("results"), results}});

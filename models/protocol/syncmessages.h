@@ -3,6 +3,7 @@
 #include "domain/result.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -56,6 +57,7 @@ struct MutationResult
     qint64 version = 0;
     QString code;    // machine-readable reason ("out_of_scope", "guarded_field", …)
     QString message; // for the user, in English; the client translates known codes
+    QString field;   // guarded_field: the field someone else changed (the client names it in the user's language)
     QString conflictId;
     QString documentNumber; // server-assigned quote/contract number
 };
@@ -113,6 +115,15 @@ struct SnapshotPage
     QString next; // the id to continue after; empty on the entity's last page
     qint64 at = 0; // the change-log position the page was read at
 };
+
+// A document's lines as the protocol carries them: [{entity, id, fields, deleted}] (push mutations,
+// conflict records, conflict resolutions, the outbox).
+QJsonArray childrenJson(const std::vector<ChildRow> &children);
+// Unchecked: for JSON this program wrote itself (the outbox, a stored conflict).
+std::vector<ChildRow> childrenFromJson(const QJsonArray &array);
+// The "children" of a message, checked like a push's: each a part of `document`, with an id and
+// complete fields.
+Result<std::vector<ChildRow>> parseChildren(const QJsonObject &object, const QString &document);
 
 Result<PushRequest> parsePushRequest(const QByteArray &json);
 QByteArray toJson(const PushRequest &request);

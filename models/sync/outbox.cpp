@@ -3,7 +3,6 @@
 #include "domain/clock.h"
 #include "storage/sql.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace vantage::sync {
@@ -20,13 +19,8 @@ QString compact(const QJsonObject &object)
 QString setJson(const core::Mutation &m)
 {
     QJsonObject stored = m.set;
-    if (!m.children.empty()) {
-        QJsonArray children;
-        for (const core::ChildRow &c : m.children)
-            children.append(QJsonObject{{QStringLiteral("entity"), c.entity}, {QStringLiteral("id"), c.id},
-                                        {QStringLiteral("fields"), c.fields}, {QStringLiteral("deleted"), c.deleted}});
-        stored.insert(QStringLiteral("$children"), children);
-    }
+    if (!m.children.empty())
+        stored.insert(QStringLiteral("$children"), core::childrenJson(m.children));
     return compact(stored);
 }
 
@@ -39,19 +33,18 @@ OutboxEntry entryFrom(const QSqlQuery &q)
     m.id = q.value(2).toString();
     m.baseVersion = q.value(3).toLongLong();
     QJsonObject set = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
-    for (const QJsonValue &c : set.take(QStringLiteral("$children")).toArray())
-        m.children.push_back({c[QStringLiteral("entity")].toString(), c[QStringLiteral("id")].toString(),
-                              c[QStringLiteral("fields")].toObject(), c[QStringLiteral("deleted")].toBool()});
+    m.children = core::childrenFromJson(set.take(QStringLiteral("$children")).toArray());
     m.set = set;
     m.base = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
     e.state = q.value(6).toString();
     e.resultCode = q.value(7).toString();
     e.resultMessage = q.value(8).toString();
+    e.resultField = q.value(9).toString();
     return e;
 }
 
 const QString kSelect = QStringLiteral("SELECT mid, name, row_id, base_version, set_json, base_json, state, result_code, "
-                                       "result_message FROM outbox");
+                                       "result_message, result_field FROM outbox");
 
 core::Result<std::vector<OutboxEntry>> read(const QSqlDatabase &db, const QString &where, const QVariantList &values)
 {
@@ -101,9 +94,10 @@ core::Status Outbox::acknowledge(const core::MutationResult &result) const
 {
     if (result.status == QLatin1String("applied") || result.status == QLatin1String("merged"))
         return Sql(m_db).exec(QStringLiteral("DELETE FROM outbox WHERE mid = ?"), {result.mid});
-    return Sql(m_db).exec(QStringLiteral("UPDATE outbox SET state = ?, result_code = ?, result_message = ? WHERE mid = ?"),
+    return Sql(m_db).exec(QStringLiteral("UPDATE outbox SET state = ?, result_code = ?, result_message = ?, result_field = ? "
+                                         "WHERE mid = ?"),
                           {result.status == QLatin1String("conflict") ? QStringLiteral("conflict") : QStringLiteral("rejected"),
-                           result.code, result.message, result.mid});
+                           result.code, result.message, result.field.isEmpty() ? QVariant() : QVariant(result.field), result.mid});
 }
 
 core::Status Outbox::rebaseLater(const QString &entity, const QString &rowId, qint64 mid, qint64 version) const

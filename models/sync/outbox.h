@@ -15,6 +15,7 @@ struct OutboxEntry
     QString state; // pending | rejected | conflict
     QString resultCode;
     QString resultMessage;
+    QString resultField; // guarded_field: the field someone else changed
 };
 
 // The outbox: mutations in mid order, written in the same transaction as the local change they

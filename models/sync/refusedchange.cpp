@@ -7,7 +7,6 @@
 
 #include <QCoreApplication>
 #include <QDate>
-#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -150,8 +149,9 @@ core::Result<QJsonValue> RefusedChange::valueFromText(const QString &field, cons
     }
 }
 
-QString refusalText(const QString &code, const QString &serverMessage)
+QString refusalText(const OutboxEntry &entry)
 {
+    const QString &code = entry.resultCode;
     if (code == QLatin1String("out_of_scope"))
         return Tr::tr("The record belongs to a region you do not work in; move it to one of yours or leave the change.");
     if (code == QLatin1String("missing_region"))
@@ -164,17 +164,14 @@ QString refusalText(const QString &code, const QString &serverMessage)
         return Tr::tr("A sent or signed document cannot be changed; make a new revision.");
     if (code == QLatin1String("unsupported_version"))
         return Tr::tr("The server is older than this app and does not know this change; ask for the server to be updated.");
-    if (code == QLatin1String("guarded_field")) {
-        static const QRegularExpression field(QStringLiteral("changed (\\S+) meanwhile"));
-        const QString name = field.match(serverMessage).captured(1);
+    if (code == QLatin1String("guarded_field"))
         return Tr::tr("Someone else changed %1 on the server meanwhile; check the value the server has and send yours again "
                       "if it should still win.")
-            .arg(name.isEmpty() ? Tr::tr("a protected field")
-                                : core::EnumLabels::label(core::EnumLabels::Kind::DocumentField, name).toLower());
-    }
+            .arg(entry.resultField.isEmpty() ? Tr::tr("a protected field")
+                                             : core::EnumLabels::label(core::EnumLabels::Kind::DocumentField, entry.resultField).toLower());
     if (code == QLatin1String("invalid"))
-        return Tr::tr("The server found a value it cannot take: %1").arg(serverMessage);
-    return serverMessage;
+        return Tr::tr("The server found a value it cannot take: %1").arg(entry.resultMessage);
+    return entry.resultMessage;
 }
 
 core::Result<RefusedChange> readRefusedChange(const QSqlDatabase &db, qint64 mid)

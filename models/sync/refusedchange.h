@@ -36,9 +36,9 @@ struct RefusedChange
     QJsonValue refusedValue(const QString &field) const { return entry.mutation.set.value(field); }
 };
 
-// Why the server refused, in the user's language: the known refusal codes translated, the
-// server's own words for the rest.
-QString refusalText(const QString &code, const QString &serverMessage);
+// Why the server refused, in the user's language: the known refusal codes translated (a guarded
+// field named by the result's `field`), the server's own words for the rest.
+QString refusalText(const OutboxEntry &entry);
 
 core::Result<RefusedChange> readRefusedChange(const QSqlDatabase &db, qint64 mid);
 

@@ -4,6 +4,7 @@
 #include "syncfixture.h"
 
 #include "protocol/entitycatalog.h"
+#include "sync/conflictlines.h"
 #include "sync/outbox.h"
 #include "sync/recordeditor.h"
 #include "sync/refusedchange.h"
@@ -15,6 +16,33 @@
 using namespace vantage;
 using test::TestClient;
 using sync::HttpReply;
+
+namespace {
+
+core::ChildRow quoteLine(const QString &id, int no, int quantity, const QString &description = QStringLiteral("服务器机柜"))
+{
+    return {QStringLiteral("quote_line"), id, {{QStringLiteral("line_no"), no}, {QStringLiteral("description"), description},
+                                               {QStringLiteral("quantity"), quantity}, {QStringLiteral("unit_price_minor"), 880000},
+                                               {QStringLiteral("amount_minor"), 880000 * quantity}}, false};
+}
+
+// The one open conflict on a document, as the laptop's user sees it listed.
+QJsonObject conflictOn(TestClient &laptop, const QString &document)
+{
+    auto listed = laptop.engine().conflicts();
+    if (!listed)
+        qFatal("no conflict list: %s", qPrintable(listed.error().message));
+    QJsonObject found;
+    for (const QJsonValue &conflict : listed.value())
+        if (conflict[QStringLiteral("rowId")].toString() == document) {
+            if (!found.isEmpty())
+                qFatal("two open conflicts on %s", qPrintable(document));
+            found = conflict.toObject();
+        }
+    return found;
+}
+
+} // namespace
 
 class TestSyncEngine : public QObject
 {
@@ -30,6 +58,7 @@ private Q_SLOTS:
     void writesOutsideTheRegionAreRejected();
     void deleteBeatsEdit();
     void documentConflictIsResolvedByAPerson();
+    void documentLinesAreMergedLineByLine();
     void regionRemovalEvictsRows();
     void interruptedFirstDownloadGoesOn();
     void revokedDeviceIsWiped();
@@ -167,7 +196,8 @@ void TestSyncEngine::concurrentGuardedEditIsRejected()
     QVERIFY(refused.ok());
     QCOMPARE(refused.value().size(), size_t(1));
     QCOMPARE(refused.value().front().resultCode, QStringLiteral("guarded_field"));
-    QVERIFY(refused.value().front().resultMessage.contains(QStringLiteral("amount_minor")));
+    QCOMPARE(refused.value().front().resultField, QStringLiteral("amount_minor")); // named by the server, not read from its English
+    QVERIFY(sync::refusalText(refused.value().front()).startsWith(QStringLiteral("Someone else changed amount on the server")));
     // The manager's value is kept in the refused entry for them to fix; the row shows the server's.
     QCOMPARE(refused.value().front().mutation.set.value(QStringLiteral("amount_minor")).toInteger(), 1500000);
     QCOMPARE(manager->count(QStringLiteral("SELECT amount_minor FROM opportunity WHERE id = ?"), {id}), 990000);
@@ -243,11 +273,7 @@ void TestSyncEngine::documentConflictIsResolvedByAPerson()
     auto rep = client(QStringLiteral("rep.east"));
     auto manager = client(QStringLiteral("mgr.east"));
     const QString repId = sync::SyncState(rep->db()).value(sync::SyncState::kUserId).value();
-    const auto line = [](const QString &id, int no, int quantity) {
-        return core::ChildRow{QStringLiteral("quote_line"), id, {{QStringLiteral("line_no"), no}, {QStringLiteral("description"), QStringLiteral("服务器机柜")},
-                                                                 {QStringLiteral("quantity"), quantity}, {QStringLiteral("unit_price_minor"), 880000},
-                                                                 {QStringLiteral("amount_minor"), 880000 * quantity}}, false};
-    };
+    const auto line = [](const QString &id, int no, int quantity) { return quoteLine(id, no, quantity); };
     const QString line1 = core::Uuid7Generator::generate(), line2 = core::Uuid7Generator::generate();
     const QJsonObject header{{QStringLiteral("account_id"), core::Uuid7Generator::generate()}, {QStringLiteral("owner_id"), repId},
                              {QStringLiteral("status"), QStringLiteral("draft")}, {QStringLiteral("currency"), QStringLiteral("CNY")},
@@ -280,10 +306,12 @@ void TestSyncEngine::documentConflictIsResolvedByAPerson()
     QCOMPARE(conflicts[0][QStringLiteral("rowId")].toString(), quote.value());
     QJsonObject merged = header;
     merged.insert(QStringLiteral("notes"), QStringLiteral("交货期 30 天"));
+    QJsonObject kept = line(line1, 1, 3).fields;
+    kept.insert(QStringLiteral("quote_id"), quote.value()); // lines are checked as completely as when pushed
     const QJsonObject resolution{{QStringLiteral("choice"), QStringLiteral("merged")}, {QStringLiteral("row"), merged},
                                  {QStringLiteral("children"), QJsonArray{QJsonObject{{QStringLiteral("entity"), QStringLiteral("quote_line")},
                                                                                       {QStringLiteral("id"), line1},
-                                                                                      {QStringLiteral("fields"), line(line1, 1, 3).fields}}}}};
+                                                                                      {QStringLiteral("fields"), kept}}}}};
     const HttpReply resolved = transport.post(QStringLiteral("/v1/conflicts/%1/resolve").arg(conflicts[0][QStringLiteral("id")].toString()),
                                               QJsonDocument(resolution).toJson());
     QCOMPARE(resolved.status, 200);
@@ -295,6 +323,85 @@ void TestSyncEngine::documentConflictIsResolvedByAPerson()
         QCOMPARE(laptop->count(QStringLiteral("SELECT count(*) FROM quote_line WHERE quote_id = ? AND deleted = 0"), {quote.value()}), 1);
         QCOMPARE(laptop->count(QStringLiteral("SELECT quantity FROM quote_line WHERE id = ?"), {line1}), 3);
     }
+}
+
+// The server changed line A and deleted line B while this laptop changed line C and added line D.
+// The conflict lists both sides' lines; resolved line by line (A from the server, B dropped, C and D
+// from the laptop), the other laptop gets exactly that set, numbered 1…3.
+void TestSyncEngine::documentLinesAreMergedLineByLine()
+{
+    auto rep = client(QStringLiteral("rep.east"));
+    auto manager = client(QStringLiteral("mgr.east"));
+    const QJsonObject header{{QStringLiteral("account_id"), core::Uuid7Generator::generate()},
+                             {QStringLiteral("owner_id"), sync::SyncState(rep->db()).value(sync::SyncState::kUserId).value()},
+                             {QStringLiteral("status"), QStringLiteral("draft")}, {QStringLiteral("currency"), QStringLiteral("CNY")},
+                             {QStringLiteral("created_at"), qint64(1795000000000)}};
+    const QString a = core::Uuid7Generator::generate(), b = core::Uuid7Generator::generate(), c = core::Uuid7Generator::generate(),
+                  d = core::Uuid7Generator::generate();
+    const auto save = [&](TestClient &laptop, const QString &id, const std::vector<core::ChildRow> &lines) {
+        return sync::RecordEditor(laptop.db()).saveDocument(QStringLiteral("quote"), id, m_company.east, header, lines);
+    };
+    auto quote = save(*rep, QString(), {quoteLine(a, 1, 1, QStringLiteral("A")), quoteLine(b, 2, 1, QStringLiteral("B")),
+                                        quoteLine(c, 3, 1, QStringLiteral("C"))});
+    QVERIFY(quote.ok());
+    QVERIFY(rep->sync().ok());
+    QVERIFY(manager->sync().ok());
+    QVERIFY(save(*rep, quote.value(), {quoteLine(a, 1, 5, QStringLiteral("A")), quoteLine(c, 2, 1, QStringLiteral("C"))}).ok());
+    QVERIFY(rep->sync().ok());
+    QVERIFY(save(*manager, quote.value(), {quoteLine(a, 1, 1, QStringLiteral("A")), quoteLine(b, 2, 1, QStringLiteral("B")),
+                                           quoteLine(c, 3, 7, QStringLiteral("C")), quoteLine(d, 4, 2, QStringLiteral("D"))}).ok());
+    QCOMPARE(manager->sync().value().conflicts, 1);
+
+    const QJsonObject conflict = conflictOn(*manager, quote.value());
+    const QJsonArray serverLines = conflict[QStringLiteral("server")][QStringLiteral("children")].toArray();
+    QCOMPARE(serverLines.size(), 2); // the server's lines as they are now, beside the laptop's four
+    QCOMPARE(conflict[QStringLiteral("client")][QStringLiteral("children")].toArray().size(), 4);
+    const sync::ConflictLines lines(conflict);
+    QStringList order, states;
+    for (const sync::ConflictLine &line : lines.lines()) {
+        order << line.mine.value_or(line.server.value_or(QJsonObject())).value(QStringLiteral("description")).toString();
+        states << QString::fromLatin1(line.server ? "S" : "-") + QString::fromLatin1(line.mine ? "M" : "-")
+                      + QString::fromLatin1(line.differs() ? "*" : "=");
+    }
+    QCOMPARE(order, (QStringList{QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("D")}));
+    QCOMPARE(states, (QStringList{QStringLiteral("SM*"), QStringLiteral("-M*"), QStringLiteral("SM*"), QStringLiteral("-M*")}));
+    // A: the server's; B: dropped (the server's delete stands); C: mine; D: kept.
+    const std::vector<core::ChildRow> merged = lines.merged({false, false, true, true});
+    QJsonObject row = conflict[QStringLiteral("server")][QStringLiteral("row")].toObject();
+    row.insert(QStringLiteral("notes"), QStringLiteral("merged line by line"));
+    QVERIFY(manager->engine().resolveConflict(conflict[QStringLiteral("id")].toString(), conflict[QStringLiteral("mid")].toInteger(),
+                                              {{QStringLiteral("choice"), QStringLiteral("merged")}, {QStringLiteral("row"), row},
+                                               {QStringLiteral("children"), core::childrenJson(merged)}}).ok());
+    QVERIFY(rep->sync().ok());
+    QVERIFY(manager->sync().ok());
+    for (TestClient *laptop : {rep.get(), manager.get()}) {
+        auto q = core::Sql(laptop->db()).query(QStringLiteral("SELECT id, line_no, quantity FROM quote_line WHERE quote_id = ? AND deleted = 0 "
+                                                              "ORDER BY line_no"), {quote.value()});
+        QVERIFY(q.ok());
+        const QHash<QString, QString> names{{a, QStringLiteral("A")}, {c, QStringLiteral("C")}, {d, QStringLiteral("D")}};
+        QStringList got;
+        while (q.value().next())
+            got << QStringLiteral("%1:%2×%3").arg(q.value().value(1).toInt()).arg(names.value(q.value().value(0).toString(), QStringLiteral("?")))
+                       .arg(q.value().value(2).toInt());
+        QCOMPARE(got, (QStringList{QStringLiteral("1:A×5"), QStringLiteral("2:C×7"), QStringLiteral("3:D×2")}));
+        QCOMPARE(laptop->count(QStringLiteral("SELECT deleted FROM quote_line WHERE id = ?"), {b}), 1);
+        QCOMPARE(core::Sql(laptop->db()).scalar(QStringLiteral("SELECT notes FROM quote WHERE id = ?"), {quote.value()}).value().toString(),
+                 QStringLiteral("merged line by line"));
+    }
+    QCOMPARE(manager->count(QStringLiteral("SELECT count(*) FROM outbox")), 0);
+
+    // A merge that names no lines keeps the server's (it used to delete them all).
+    QVERIFY(save(*rep, quote.value(), {quoteLine(a, 1, 6, QStringLiteral("A"))}).ok());
+    QVERIFY(save(*manager, quote.value(), {quoteLine(a, 1, 9, QStringLiteral("A"))}).ok());
+    QVERIFY(rep->sync().ok());
+    QCOMPARE(manager->sync().value().conflicts, 1);
+    const QJsonObject second = conflictOn(*manager, quote.value());
+    QVERIFY(manager->engine().resolveConflict(second[QStringLiteral("id")].toString(), second[QStringLiteral("mid")].toInteger(),
+                                              {{QStringLiteral("choice"), QStringLiteral("merged")},
+                                               {QStringLiteral("row"), second[QStringLiteral("server")][QStringLiteral("row")]}}).ok());
+    QVERIFY(manager->sync().ok());
+    QCOMPARE(manager->count(QStringLiteral("SELECT count(*) FROM quote_line WHERE quote_id = ? AND deleted = 0"), {quote.value()}), 1);
+    QCOMPARE(manager->count(QStringLiteral("SELECT quantity FROM quote_line WHERE id = ?"), {a}), 6);
 }
 
 void TestSyncEngine::regionRemovalEvictsRows()

@@ -1,7 +1,7 @@
 // The app's sync as a user sees it, against a real vantage-server and the real system keychain
 // (gnome-keyring on a private D-Bus session, tests/tools/with_keyring.sh): sign in from the Sync
 // page, the first download, the sign-in surviving a restart through the keychain, a wrong password,
-// a document conflict resolved in the side-by-side dialog, a refused change with the server's
+// a document conflict resolved in the side-by-side dialog (fields, then line by line), a refused change with the server's
 // reason, and a revoked user whose company data leaves the laptop. Run a second time without a
 // keychain (VANTAGE_TEST_KEYRING=absent): the sign-in then lasts for the session only, and says so.
 #include "guisupport.h"
@@ -15,6 +15,8 @@
 #include "pages/dashboardpage.h"
 #include "pages/syncpage.h"
 
+#include "domain/money.h"
+#include "domain/uuid7.h"
 #include "settings/appsettings.h"
 #include "storage/store.h"
 #include "sync/recordeditor.h"
@@ -22,6 +24,7 @@
 #include "sync/syncstate.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDirIterator>
 #include <QLabel>
@@ -55,6 +58,7 @@ private Q_SLOTS:
     void theSignInSurvivesARestartOnlyThroughTheKeychain();
     void aWrongPasswordKeepsTheDialogOpenWithTheReason();
     void aDocumentConflictIsResolvedSideBySide();
+    void aDocumentsLinesAreChosenOneByOne();
     void aRefusedChangeShowsTheServersReason();
     void theCorrectionDialogKeepsTheServersValuesOrRefusesExtraDecimals();
     void aRevokedUserLosesTheCompanyData();
@@ -64,6 +68,7 @@ private:
     std::unique_ptr<app::AppController> startSignedIn();
     void signIn(app::AppController &app, const QString &password);
     void syncAndWait(app::AppController &app);
+    void resolveInTheDialog(app::AppController &app, const std::function<void(ui::ConflictDialog *)> &choose);
     qint64 appCount(app::AppController &app, const QString &sql, const QVariantList &values = {});
     core::Status appWrite(app::AppController &app, std::function<core::Status(QSqlDatabase)> write);
 
@@ -244,6 +249,31 @@ void TestSyncPage::aWrongPasswordKeepsTheDialogOpenWithTheReason()
     QTRY_COMPARE_WITH_TIMEOUT(app->syncController()->status().connection, Connection::Idle, 30000);
 }
 
+// Opens the first conflict in the side-by-side dialog, lets `choose` set it up, saves the choices
+// and waits until the resolution reached the server and the next sync brought it back.
+void TestSyncPage::resolveInTheDialog(app::AppController &app, const std::function<void(ui::ConflictDialog *)> &choose)
+{
+    ui::SyncPage *page = app.window()->syncPage();
+    page->findChild<QTableWidget *>(QStringLiteral("conflictTable"))->selectRow(0);
+    bool opened = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = test::visibleChild<ui::ConflictDialog>(page);
+        QVERIFY(dialog);
+        opened = true;
+        choose(dialog);
+        for (QPushButton *button : dialog->findChildren<QPushButton *>())
+            if (button->text() == QStringLiteral("Save my choices"))
+                button->click();
+    });
+    for (QPushButton *button : page->findChildren<QPushButton *>())
+        if (button->text() == QStringLiteral("Compare and resolve…"))
+            button->click();
+    QVERIFY(opened);
+    QTRY_VERIFY_WITH_TIMEOUT(app.syncController()->status().conflicts == 0 && !app.syncController()->isRunning()
+                                 && app.syncController()->status().connection == Connection::Idle, 30000);
+    syncAndWait(app);
+}
+
 void TestSyncPage::aDocumentConflictIsResolvedSideBySide()
 {
     auto app = startSignedIn();
@@ -267,32 +297,97 @@ void TestSyncPage::aDocumentConflictIsResolvedSideBySide()
     ui::SyncPage *page = app->window()->syncPage();
     QTRY_COMPARE_WITH_TIMEOUT(page->conflictCount(), 1, 30000);
     // Open the side-by-side dialog, keep this computer's notes.
-    auto *table = page->findChild<QTableWidget *>(QStringLiteral("conflictTable"));
-    table->selectRow(0);
     bool sawBothSides = false;
-    QTimer::singleShot(0, this, [&] {
-        auto *dialog = test::visibleChild<ui::ConflictDialog>(page);
-        QVERIFY(dialog);
+    resolveInTheDialog(*app, [&](ui::ConflictDialog *dialog) {
         auto *fields = dialog->findChild<QTableWidget *>(QStringLiteral("conflictFields"));
         for (int row = 0; row < fields->rowCount(); ++row)
             if (fields->item(row, 2)->text() == QStringLiteral("rep's notes") && fields->item(row, 3)->text() == QStringLiteral("交货期 30 天"))
                 sawBothSides = true;
         QCOMPARE(dialog->differingFields(), 1);
+        QCOMPARE(dialog->differingLines(), 0);
         dialog->chooseAll(true);
-        for (QPushButton *button : dialog->findChildren<QPushButton *>())
-            if (button->text() == QStringLiteral("Save my choices"))
-                button->click();
     });
-    for (QPushButton *button : page->findChildren<QPushButton *>())
-        if (button->text() == QStringLiteral("Compare and resolve…"))
-            button->click();
     QVERIFY(sawBothSides);
-    QTRY_VERIFY_WITH_TIMEOUT(app->syncController()->status().conflicts == 0 && !app->syncController()->isRunning()
-                                 && app->syncController()->status().connection == Connection::Idle, 30000);
-    syncAndWait(*app);
     QCOMPARE(appCount(*app, QStringLiteral("SELECT count(*) FROM quote WHERE id = ? AND notes = ?"), {m_quote, QStringLiteral("交货期 30 天")}), 1);
     QVERIFY(m_rep->sync().ok());
     QCOMPARE(m_rep->count(QStringLiteral("SELECT count(*) FROM quote WHERE id = ? AND notes = ?"), {m_quote, QStringLiteral("交货期 30 天")}), 1);
+}
+
+// The rep changes line A and deletes line B; this computer changes line C and adds line D. The
+// dialog shows each line on both sides; A from the server, B dropped, C mine, D kept: the body
+// names exactly A, C and D, numbered 1…3, and that is what the rep's laptop gets.
+void TestSyncPage::aDocumentsLinesAreChosenOneByOne()
+{
+    auto app = startSignedIn();
+    const auto line = [](const QString &id, int no, const QString &description, int quantity) {
+        return core::ChildRow{QStringLiteral("quote_line"), id, {{QStringLiteral("line_no"), no}, {QStringLiteral("description"), description},
+                                                                 {QStringLiteral("quantity"), quantity}, {QStringLiteral("unit_price_minor"), 880000},
+                                                                 {QStringLiteral("amount_minor"), 880000 * quantity}}, false};
+    };
+    QStringList ids;
+    for (int i = 0; i < 4; ++i)
+        ids << core::Uuid7Generator::generate();
+    const QString &a = ids[0], &b = ids[1], &c = ids[2], &d = ids[3];
+    const sync::RecordEditor rep(m_rep->db());
+    auto quote = rep.saveDocument(QStringLiteral("quote"), QString(), m_company.east, m_quoteHeader,
+                                  {line(a, 1, QStringLiteral("A"), 1), line(b, 2, QStringLiteral("B"), 1), line(c, 3, QStringLiteral("C"), 1)});
+    QVERIFY(quote.ok());
+    QVERIFY(m_rep->sync().ok());
+    syncAndWait(*app);
+    QVERIFY(rep.saveDocument(QStringLiteral("quote"), quote.value(), m_company.east, m_quoteHeader,
+                             {line(a, 1, QStringLiteral("A"), 5), line(c, 2, QStringLiteral("C"), 1)}).ok());
+    QVERIFY(m_rep->sync().ok());
+    const QString region = m_company.east, id = quote.value();
+    const QJsonObject header = m_quoteHeader;
+    QVERIFY(appWrite(*app, [&](QSqlDatabase db) {
+        auto saved = sync::RecordEditor(db).saveDocument(QStringLiteral("quote"), id, region, header,
+            {line(a, 1, QStringLiteral("A"), 1), line(b, 2, QStringLiteral("B"), 1), line(c, 3, QStringLiteral("C"), 7), line(d, 4, QStringLiteral("D"), 2)});
+        return saved ? core::Status() : core::Status(saved.error());
+    }).ok());
+    syncAndWait(*app);
+    QCOMPARE(app->syncController()->status().conflicts, 1);
+    QTRY_COMPARE_WITH_TIMEOUT(app->window()->syncPage()->conflictCount(), 1, 30000);
+
+    QJsonArray sent;
+    resolveInTheDialog(*app, [&](ui::ConflictDialog *dialog) {
+        auto *lines = dialog->findChild<QTableWidget *>(QStringLiteral("conflictLines"));
+        QVERIFY(lines && !lines->isHidden());
+        QCOMPARE(lines->rowCount(), 4);
+        QCOMPARE(dialog->differingLines(), 4);
+        const QString price = core::Money(880000, core::Currency::fromCode(u"CNY").value()).format(dialog->locale());
+        const QString total = core::Money(5 * 880000, core::Currency::fromCode(u"CNY").value()).format(dialog->locale());
+        QCOMPARE(lines->item(0, 2)->text(), QStringLiteral("A · 5 × %1 = %2").arg(price, total));
+        QCOMPARE(lines->item(0, 3)->text(), QStringLiteral("A · 1 × %1 = %1").arg(price));
+        QCOMPARE(lines->item(1, 0)->text(), QStringLiteral("Only on this computer")); // B: deleted on the server
+        QCOMPARE(lines->item(1, 2)->text(), QStringLiteral("—"));
+        QCOMPARE(lines->item(3, 0)->text(), QStringLiteral("Only on this computer")); // D: added here
+        QVERIFY(lines->item(3, 3)->text().startsWith(QStringLiteral("D · 2 × ")));
+        const auto choose = [lines](int row, const QString &text) {
+            auto *box = qobject_cast<QComboBox *>(lines->cellWidget(row, 4));
+            QVERIFY(box && box->isEnabled() && box->findText(text) >= 0);
+            box->setCurrentIndex(box->findText(text));
+        };
+        dialog->chooseAll(true);
+        choose(0, QStringLiteral("Server"));
+        choose(1, QStringLiteral("Drop"));
+        choose(2, QStringLiteral("This computer"));
+        choose(3, QStringLiteral("Keep"));
+        sent = dialog->resolution().value(QStringLiteral("children")).toArray();
+    });
+    QStringList body;
+    for (const QJsonValue &child : std::as_const(sent))
+        body << QStringLiteral("%1:%2×%3").arg(child[QStringLiteral("fields")][QStringLiteral("line_no")].toInt())
+                    .arg(child[QStringLiteral("fields")][QStringLiteral("description")].toString())
+                    .arg(child[QStringLiteral("fields")][QStringLiteral("quantity")].toInt());
+    QCOMPARE(body, (QStringList{QStringLiteral("1:A×5"), QStringLiteral("2:C×7"), QStringLiteral("3:D×2")}));
+    QCOMPARE(sent[0][QStringLiteral("id")].toString(), a);
+    QVERIFY(m_rep->sync().ok());
+    const QString lineSql = QStringLiteral("SELECT count(*) FROM quote_line WHERE quote_id = ? AND deleted = 0");
+    QCOMPARE(m_rep->count(lineSql, {id}), 3);
+    for (const auto &[lineId, no, quantity] : {std::tuple{a, 1, 5}, std::tuple{c, 2, 7}, std::tuple{d, 3, 2}})
+        QCOMPARE(m_rep->count(QStringLiteral("SELECT count(*) FROM quote_line WHERE id = ? AND line_no = ? AND quantity = ? AND deleted = 0"),
+                              {lineId, no, quantity}), 1);
+    QCOMPARE(appCount(*app, lineSql, {id}), 3);
 }
 
 void TestSyncPage::aRefusedChangeShowsTheServersReason()
@@ -368,7 +463,7 @@ void TestSyncPage::theCorrectionDialogKeepsTheServersValuesOrRefusesExtraDecimal
     change.entry.mutation.id = m_opportunity;
     change.entry.mutation.set = {{QStringLiteral("amount_minor"), 1500000}};
     change.entry.resultCode = QStringLiteral("guarded_field");
-    change.entry.resultMessage = QStringLiteral("Someone else changed amount_minor meanwhile; check the current value and change it again.");
+    change.entry.resultField = QStringLiteral("amount_minor");
     change.current.exists = true;
     change.current.version = 3;
     change.current.fields = {{QStringLiteral("amount_minor"), 990000}, {QStringLiteral("currency"), QStringLiteral("CNY")}};

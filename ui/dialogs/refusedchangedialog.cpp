@@ -24,7 +24,7 @@ RefusedChangeDialog::RefusedChangeDialog(sync::RefusedChange change, QWidget *pa
     auto *intro = new QLabel(tr("The server refused your change to this %1 (…%2): %3\n\nCorrect the values to send. Only what "
                                 "differs from the server's values is sent; the rest is settled.")
                                  .arg(record.toLower(), m.id.right(6),
-                                      sync::refusalText(m_change.entry.resultCode, m_change.entry.resultMessage)),
+                                      sync::refusalText(m_change.entry)),
                              this);
     intro->setWordWrap(true);
     layout->addWidget(intro);

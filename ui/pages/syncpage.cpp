@@ -249,7 +249,7 @@ void SyncPage::showIssues(const std::vector<sync::OutboxEntry> &refused, const Q
         const sync::OutboxEntry &entry = m_refused.at(static_cast<size_t>(row));
         setRow(m_refusedTable, row,
                {tr("%1 …%2").arg(core::EnumLabels::label(core::EnumLabels::Kind::Entity, entry.mutation.entity()), shortId(entry.mutation.id)),
-                entry.mutation.set.keys().join(QStringLiteral(", ")), sync::refusalText(entry.resultCode, entry.resultMessage)});
+                entry.mutation.set.keys().join(QStringLiteral(", ")), sync::refusalText(entry)});
     }
     m_conflicts = conflicts;
     m_conflictProblem = problem;

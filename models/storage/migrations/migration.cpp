@@ -11,6 +11,7 @@ const std::vector<Migration> &schemaMigrations()
         migration0004RiskList(),
         migration0005FunnelAlertRules(),
         migration0006SeasonalBaseline(),
+        migration0007RefusedField(),
     };
     return migrations;
 }

@@ -33,5 +33,6 @@ Migration migration0003SyncedStages();
 Migration migration0004RiskList();
 Migration migration0005FunnelAlertRules();
 Migration migration0006SeasonalBaseline();
+Migration migration0007RefusedField();
 
 } // namespace vantage::core
