@@ -84,6 +84,11 @@ core::Result<ApiResult<qint64>> saveResolution(const SyncStore &store, const Ses
     auto current = store.load(entity, rowId, true);
     if (!current)
         return current.error();
+    // The version the person chose from (the list's server copy): saved over since, the choice
+    // would overwrite what they never saw.
+    if (body.contains(QStringLiteral("serverVersion")) && body.value(QStringLiteral("serverVersion")).toInteger() != current.value().version)
+        return ApiResult<qint64>(ApiError{409, QStringLiteral("stale"),
+                                          QStringLiteral("The document was saved on the server again after the conflict was listed.")});
     core::Mutation m;
     m.name = entity + QStringLiteral(".save@1");
     m.id = rowId;

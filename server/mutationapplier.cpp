@@ -234,6 +234,8 @@ core::Result<ApplyOutcome> MutationApplier::applyDocument(const EntityDescriptor
     outcome.writes.push_back({row, server.regionId, server.exists});
     if (auto children = writeChildren(entity, m, row, deleting, outcome); !children)
         return children.error();
+    if (outcome.result.status == QLatin1String("rejected"))  // a line of another document
+        return ApplyOutcome{outcome.result, {}, {}};
     outcome.result.status = QStringLiteral("applied");
     outcome.result.version = row.version;
     return outcome;
@@ -253,6 +255,11 @@ core::Status MutationApplier::writeChildren(const EntityDescriptor &document, co
             auto current = m_store.load(child.entity, child.id, true);
             if (!current)
                 return current.error();
+            if (current.value().exists && current.value().parentId != saved.id) {
+                // Another document's line (another region's, perhaps): refused, never moved here.
+                outcome.result = rejected(m.mid, QStringLiteral("invalid"), QStringLiteral("A line belongs to another document."));
+                return {};
+            }
             StoredRow row = current.value();
             row.data = child.fields;
             row.data.insert(childEntity->parentField, saved.id); // a line always belongs to its document

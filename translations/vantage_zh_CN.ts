@@ -3045,6 +3045,10 @@
         <source>The server&apos;s data is not valid: %1</source>
         <translation>服务器的数据无效：%1</translation>
     </message>
+    <message>
+        <source>Someone saved the document on the server again while you were choosing; open the conflict again to choose from the new version. Nothing was changed.</source>
+        <translation>在您选择期间，有人又在服务器上保存了该单据；请重新打开该冲突，根据新版本进行选择。没有任何内容被更改。</translation>
+    </message>
 </context>
 <context>
     <name>vantage::sync::SyncTransport</name>

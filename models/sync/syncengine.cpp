@@ -161,6 +161,11 @@ core::Result<QByteArray> SyncEngine::interpret(const HttpReply &reply, bool retr
     if (reply.status == 429)
         return Error{ErrorCode::Throttled, Tr::tr("Too many attempts; wait %n seconds and try again.", nullptr,
                                                   std::max(1, reply.retryAfterSeconds)), code};
+    if (reply.status == 409 && code == QLatin1String("stale"))
+        return Error{ErrorCode::Protocol,
+                     Tr::tr("Someone saved the document on the server again while you were choosing; open the conflict "
+                            "again to choose from the new version. Nothing was changed."),
+                     code};
     if (reply.status >= 500)
         return Error{ErrorCode::ServerBusy,
                      Tr::tr("The server %1 is busy or failing (HTTP %2); sync will try again.").arg(server).arg(reply.status),

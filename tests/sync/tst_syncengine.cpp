@@ -26,6 +26,15 @@ core::ChildRow quoteLine(const QString &id, int no, int quantity, const QString 
                                                {QStringLiteral("amount_minor"), 880000 * quantity}}, false};
 }
 
+// A draft quote of the laptop's user for a new account.
+QJsonObject quoteHeader(TestClient &laptop, const QString &currency = QStringLiteral("CNY"))
+{
+    return {{QStringLiteral("account_id"), core::Uuid7Generator::generate()},
+            {QStringLiteral("owner_id"), sync::SyncState(laptop.db()).value(sync::SyncState::kUserId).value()},
+            {QStringLiteral("status"), QStringLiteral("draft")}, {QStringLiteral("currency"), currency},
+            {QStringLiteral("created_at"), qint64(1795000000000)}};
+}
+
 // The one open conflict on a document, as the laptop's user sees it listed.
 QJsonObject conflictOn(TestClient &laptop, const QString &document)
 {
@@ -59,6 +68,8 @@ private Q_SLOTS:
     void deleteBeatsEdit();
     void documentConflictIsResolvedByAPerson();
     void documentLinesAreMergedLineByLine();
+    void staleResolutionIsRefused();
+    void linesOfAnotherDocumentAreRefused();
     void regionRemovalEvictsRows();
     void interruptedFirstDownloadGoesOn();
     void revokedDeviceIsWiped();
@@ -332,10 +343,7 @@ void TestSyncEngine::documentLinesAreMergedLineByLine()
 {
     auto rep = client(QStringLiteral("rep.east"));
     auto manager = client(QStringLiteral("mgr.east"));
-    const QJsonObject header{{QStringLiteral("account_id"), core::Uuid7Generator::generate()},
-                             {QStringLiteral("owner_id"), sync::SyncState(rep->db()).value(sync::SyncState::kUserId).value()},
-                             {QStringLiteral("status"), QStringLiteral("draft")}, {QStringLiteral("currency"), QStringLiteral("CNY")},
-                             {QStringLiteral("created_at"), qint64(1795000000000)}};
+    const QJsonObject header = quoteHeader(*rep);
     const QString a = core::Uuid7Generator::generate(), b = core::Uuid7Generator::generate(), c = core::Uuid7Generator::generate(),
                   d = core::Uuid7Generator::generate();
     const auto save = [&](TestClient &laptop, const QString &id, const std::vector<core::ChildRow> &lines) {
@@ -402,6 +410,74 @@ void TestSyncEngine::documentLinesAreMergedLineByLine()
     QVERIFY(manager->sync().ok());
     QCOMPARE(manager->count(QStringLiteral("SELECT count(*) FROM quote_line WHERE quote_id = ? AND deleted = 0"), {quote.value()}), 1);
     QCOMPARE(manager->count(QStringLiteral("SELECT quantity FROM quote_line WHERE id = ?"), {a}), 6);
+}
+
+// A conflict listed, then the document saved on the server again: a choice made from the listed
+// copy is refused (409 stale) and changes nothing; listed again, the new copy can be chosen from.
+void TestSyncEngine::staleResolutionIsRefused()
+{
+    auto rep = client(QStringLiteral("rep.east"));
+    auto manager = client(QStringLiteral("mgr.east"));
+    const QJsonObject header = quoteHeader(*rep);
+    const QString a = core::Uuid7Generator::generate();
+    const auto save = [&](TestClient &laptop, const QString &id, int quantity) {
+        return sync::RecordEditor(laptop.db()).saveDocument(QStringLiteral("quote"), id, m_company.east, header,
+                                                            {quoteLine(a, 1, quantity, QStringLiteral("A"))});
+    };
+    auto quote = save(*rep, QString(), 1);
+    QVERIFY(quote.ok());
+    QVERIFY(rep->sync().ok());
+    QVERIFY(manager->sync().ok());
+    QVERIFY(save(*rep, quote.value(), 2).ok());
+    QVERIFY(rep->sync().ok());
+    QVERIFY(save(*manager, quote.value(), 3).ok());
+    QCOMPARE(manager->sync().value().conflicts, 1);
+    const QJsonObject listed = conflictOn(*manager, quote.value());
+    const auto resolution = [](const QJsonObject &conflict) {
+        return QJsonObject{{QStringLiteral("choice"), QStringLiteral("client")},
+                           {QStringLiteral("row"), conflict[QStringLiteral("server")][QStringLiteral("row")]},
+                           {QStringLiteral("children"), conflict[QStringLiteral("client")][QStringLiteral("children")]},
+                           {QStringLiteral("serverVersion"), conflict[QStringLiteral("server")][QStringLiteral("version")]}};
+    };
+    QVERIFY(save(*rep, quote.value(), 4).ok());  // saved again while the manager chooses
+    QVERIFY(rep->sync().ok());
+    auto refused = manager->engine().resolveConflict(listed[QStringLiteral("id")].toString(), listed[QStringLiteral("mid")].toInteger(),
+                                                     resolution(listed));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().detail, QStringLiteral("stale"));
+    QVERIFY(manager->sync().ok());
+    QCOMPARE(manager->count(QStringLiteral("SELECT quantity FROM quote_line WHERE id = ?"), {a}), 4);  // nothing overwritten
+
+    const QJsonObject again = conflictOn(*manager, quote.value());
+    QCOMPARE(again[QStringLiteral("server")][QStringLiteral("children")].toArray().at(0)[QStringLiteral("fields")]
+                 [QStringLiteral("quantity")].toInt(), 4);
+    QVERIFY(manager->engine().resolveConflict(again[QStringLiteral("id")].toString(), again[QStringLiteral("mid")].toInteger(),
+                                              resolution(again)).ok());
+    QVERIFY(rep->sync().ok());
+    QCOMPARE(rep->count(QStringLiteral("SELECT quantity FROM quote_line WHERE id = ?"), {a}), 3);
+}
+
+// A quote pushed with the id of another document's line (here another region's) is refused; the
+// line stays where it was, as it was.
+void TestSyncEngine::linesOfAnotherDocumentAreRefused()
+{
+    auto east = client(QStringLiteral("rep.east"));
+    auto west = client(QStringLiteral("rep.west"));
+    const QString line = core::Uuid7Generator::generate();
+    auto eastQuote = sync::RecordEditor(east->db()).saveDocument(QStringLiteral("quote"), QString(), m_company.east,
+                                                                 quoteHeader(*east), {quoteLine(line, 1, 2)});
+    QVERIFY(eastQuote.ok());
+    QVERIFY(east->sync().ok());
+    auto westQuote = sync::RecordEditor(west->db()).saveDocument(QStringLiteral("quote"), QString(), m_company.west,
+                                                                 quoteHeader(*west, QStringLiteral("SGD")), {quoteLine(line, 1, 99)});
+    QVERIFY(westQuote.ok());
+    auto pushed = west->sync();
+    QVERIFY(pushed.ok());
+    QCOMPARE(pushed.value().rejected, 1);
+    QCOMPARE(sync::Outbox(west->db()).entries(QStringLiteral("rejected")).value().back().resultCode, QStringLiteral("invalid"));
+    QVERIFY(east->sync().ok());
+    QCOMPARE(east->count(QStringLiteral("SELECT count(*) FROM quote_line WHERE id = ? AND quote_id = ? AND quantity = 2 AND deleted = 0"),
+                         {line, eastQuote.value()}), 1);
 }
 
 void TestSyncEngine::regionRemovalEvictsRows()

@@ -373,6 +373,7 @@ void TestSyncPage::aDocumentsLinesAreChosenOneByOne()
         choose(2, QStringLiteral("This computer"));
         choose(3, QStringLiteral("Keep"));
         sent = dialog->resolution().value(QStringLiteral("children")).toArray();
+        QVERIFY(dialog->resolution().value(QStringLiteral("serverVersion")).toInteger() > 0);  // the copy chosen from
     });
     QStringList body;
     for (const QJsonValue &child : std::as_const(sent))

@@ -53,6 +53,7 @@ ConflictDialog::ConflictDialog(const QJsonObject &conflict, QWidget *parent) : Q
     setWindowTitle(tr("Resolve a conflict"));
     m_base = conflict.value(QStringLiteral("base")).toObject();
     m_server = conflict.value(QStringLiteral("server")).toObject().value(QStringLiteral("row")).toObject();
+    m_serverVersion = conflict.value(QStringLiteral("server")).toObject().value(QStringLiteral("version")).toInteger();
     m_mine = conflict.value(QStringLiteral("client")).toObject().value(QStringLiteral("set")).toObject();
     m_currency = m_mine.value(QStringLiteral("currency")).toString(m_server.value(QStringLiteral("currency")).toString());
     // Every field either side has; the server's order first, then fields only this computer set.
@@ -210,7 +211,8 @@ QJsonObject ConflictDialog::resolution() const
     for (const QComboBox *choice : m_lineChoices)
         linesFromMine.push_back(allMine || choice->currentData().toBool());
     return {{QStringLiteral("choice"), m_choice}, {QStringLiteral("row"), row},
-            {QStringLiteral("children"), core::childrenJson(m_lines.merged(linesFromMine))}};
+            {QStringLiteral("children"), core::childrenJson(m_lines.merged(linesFromMine))},
+            {QStringLiteral("serverVersion"), m_serverVersion}};
 }
 
 } // namespace vantage::ui

@@ -37,6 +37,7 @@ private:
 
     QJsonObject m_base;
     QJsonObject m_server;
+    qint64 m_serverVersion = 0;  // the copy shown: the server refuses the choice if it was saved since
     QJsonObject m_mine;
     sync::ConflictLines m_lines;
     QString m_currency;
