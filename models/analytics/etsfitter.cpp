@@ -84,18 +84,18 @@ std::vector<EtsSpec> EtsFitter::candidates(std::span<const double> y, int m)
 
 std::optional<EtsFit> EtsFitter::fit(std::span<const double> y, int m, const EtsSpec &spec)
 {
-    if (auto result = fit(y, m, spec, 0, 2))
+    if (auto result = fit(y, m, spec, 0, 2, nullptr, kEtsSingleFitTolerance))
         return result;
     // No starting point inside the model's domain (a multiplicative-error model whose
     // heuristic states give a fitted value ≤ 0): start from the twin's optimum instead.
     if (const auto twinSpec = twinOf(spec))
         if (const auto twin = fit(y, m, *twinSpec))
-            return fit(y, m, spec, 0, 2, &*twin);
+            return fit(y, m, spec, 0, 2, &*twin, kEtsSingleFitTolerance);
     return std::nullopt;
 }
 
 std::optional<EtsFit> EtsFitter::fit(std::span<const double> y, int m, const EtsSpec &spec, int firstSearch,
-                                     int searches, const EtsFit *twin)
+                                     int searches, const EtsFit *twin, double likelihoodTolerance)
 {
     const int period = spec.hasSeason() ? m : 1;
     if (spec.hasSeason() && (m < 2 || y.size() < std::size_t(2 * m)))
@@ -109,7 +109,8 @@ std::optional<EtsFit> EtsFitter::fit(std::span<const double> y, int m, const Ets
         if (twin->spec.season == spec.season)
             warm->initial = twin->initial;
     }
-    const auto optimum = EtsOptimiser(spec, period, y).run(*start, firstSearch, searches, warm ? &*warm : nullptr);
+    const auto optimum = EtsOptimiser(spec, period, y).run(*start, firstSearch, searches, warm ? &*warm : nullptr,
+                                                           likelihoodTolerance);
     if (!optimum)
         return std::nullopt;
     EtsFit fit;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "etsfit.h"
+#include "etsoptimiser.h"
 
 #include <optional>
 #include <span>
@@ -24,9 +25,10 @@ public:
     static std::optional<EtsFit> fit(std::span<const double> y, int m, const EtsSpec &spec);
     // The same with the searches from the starting points ranked firstSearch … (0 = best);
     // with twin (a fit of a closely related model) its optimum is a starting point instead of
-    // the grid (EtsOptimiser::run).
+    // the grid; stopping where −2 log L moves less than likelihoodTolerance (EtsOptimiser::run).
     static std::optional<EtsFit> fit(std::span<const double> y, int m, const EtsSpec &spec, int firstSearch,
-                                     int searches, const EtsFit *twin = nullptr);
+                                     int searches, const EtsFit *twin = nullptr,
+                                     double likelihoodTolerance = kEtsSelectionTolerance);
 
     // The candidate with the smallest AICc.
     static std::optional<EtsFit> fitBest(std::span<const double> y, int m);

@@ -14,12 +14,9 @@ namespace {
 
 constexpr double kPenalty = 1e12;
 constexpr int kMaxEvaluations = 2000;
-// The search stops when −2 log L moves less than kLikelihoodTolerance or the point by the
-// share kParameterTolerance: far below the 2 that one more parameter costs in AICc. 3e-3 takes
-// a tenth fewer evaluations than 1e-3, and over the M3 development series the chosen models'
-// AICc are no worse; 1e-2 was a fifth fewer but left a few fits in a worse basin (ADR 0010).
+// The search stops when the point moves less than this share, or −2 log L less than the
+// caller's tolerance (etsoptimiser.h).
 constexpr double kParameterTolerance = 1e-3;
-constexpr double kLikelihoodTolerance = 3e-3;
 
 double profiledCallback(unsigned, const double *x, double *, void *data)
 {
@@ -574,7 +571,7 @@ double EtsOptimiser::profiledObjective(const double *theta) const
 // AAN fit is 17 better in −2 log L in the persistent basin than in the heuristic one), so it
 // starts from the best of several points, each costing one evaluation (below).
 std::optional<EtsOptimum> EtsOptimiser::run(const EtsStart &start, int firstSearch, int searches,
-                                            const EtsWarmStart *warm) const
+                                            const EtsWarmStart *warm, double likelihoodTolerance) const
 {
     std::vector<double> lower, upper, step;
     bounds(lower, upper, step);
@@ -657,7 +654,7 @@ std::optional<EtsOptimum> EtsOptimiser::run(const EtsStart &start, int firstSear
     nlopt_set_initial_step(opt, step.data());
     nlopt_set_min_objective(opt, profiledCallback, const_cast<EtsOptimiser *>(this));
     nlopt_set_xtol_rel(opt, kParameterTolerance);
-    nlopt_set_ftol_abs(opt, kLikelihoodTolerance);
+    nlopt_set_ftol_abs(opt, likelihoodTolerance);
     nlopt_set_maxeval(opt, kMaxEvaluations);
     const auto end = std::min(std::size_t(firstSearch + searches), ranked.size());
     for (auto r = std::size_t(firstSearch); r < end; ++r) {
