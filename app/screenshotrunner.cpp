@@ -7,6 +7,7 @@
 #include "dialogs/settingsdialog.h"
 #include "mainwindow.h"
 #include "pages/dashboardpage.h"
+#include "widgets/quarteroutlookrow.h"
 #include "pages/forecastpage.h"
 #include "pages/riskpage.h"
 #include "pages/recordlistpage.h"
@@ -120,6 +121,10 @@ bool ScreenshotRunner::ready() const
         return false;
     const auto *dashboard = m_window->dashboard();
     if (dashboard->isLoading() || dashboard->data().firstMonth.isNull())
+        return false;
+    // The quarter outlook comes a moment after the other figures: shown with them, not as "…".
+    if (m_window->currentPage() == ui::MainWindow::Page::Dashboard && dashboard->outlookRow()->isVisible()
+        && !dashboard->outlookRow()->hasOutlook())
         return false;
     if (const auto *list = qobject_cast<ui::RecordListPage *>(m_window->page(m_window->currentPage())))
         return list->model() && !list->isLoading();

@@ -6,11 +6,13 @@
 
 #include <QAreaSeries>
 #include <QCategoryAxis>
+#include <QFontMetrics>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainter>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
 
 namespace vantage::ui {
@@ -175,6 +177,13 @@ void ForecastChart::addAxes(QChart *chart, const core::ForecastReport &report, c
     QCategoryAxis *xAxis = periodAxis(report);
     chart->addAxis(xAxis, Qt::AlignBottom);
     chart->addAxis(yAxis, Qt::AlignLeft);
+    // The last label is centred on the last period, half a step from the plot's right edge: the
+    // margin makes room for the rest of it, so a long one ("27年10月") is not cut off.
+    if (const QStringList labels = xAxis->categoriesLabels(); !labels.isEmpty()) {
+        QMargins margins = chart->margins();
+        margins.setRight(std::max(margins.right(), QFontMetrics(xAxis->labelsFont()).horizontalAdvance(labels.last()) / 2 + 4));
+        chart->setMargins(margins);
+    }
     const qreal scale = minorPerMajor / unit.divisor;
     for (QLineSeries *s : {m_actual, m_fitted, m_forecast, m_target, m_band80->upperSeries(), m_band80->lowerSeries(),
                            m_band95->upperSeries(), m_band95->lowerSeries()}) {
