@@ -4873,10 +4873,6 @@ Company: %2</source>
         <translation>待解决的冲突（%1）</translation>
     </message>
     <message>
-        <source>A quote or contract was changed on the server and on this computer. Compare both versions and choose, field by field, what to keep.</source>
-        <translation>报价单或合同在服务器和这台电脑上都被修改了。请比较两个版本，逐个字段选择要保留的内容。</translation>
-    </message>
-    <message>
         <source>Document</source>
         <translation>单据</translation>
     </message>
@@ -4907,6 +4903,10 @@ Company: %2</source>
     <message>
         <source>Edit the values the server refused and send them, or keep the server&apos;s</source>
         <translation>编辑被服务器拒绝的值并发送，或保留服务器上的值</translation>
+    </message>
+    <message>
+        <source>A quote or contract was changed on the server and on this computer. Compare both versions and choose, field by field and line by line, what to keep.</source>
+        <translation>报价单或合同在服务器和这台电脑上都被修改了。请比较两个版本，逐个字段、逐行选择要保留的内容。</translation>
     </message>
 </context>
 <context>

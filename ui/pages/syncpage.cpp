@@ -359,7 +359,7 @@ void SyncPage::retranslateUi()
     m_conflictBox->setTitle(tr("Conflicts to resolve (%1)").arg(m_conflicts.size()));
     m_conflictHint->setText(m_conflictProblem.isEmpty()
                                 ? tr("A quote or contract was changed on the server and on this computer. Compare both "
-                                     "versions and choose, field by field, what to keep.")
+                                     "versions and choose, field by field and line by line, what to keep.")
                                 : m_conflictProblem);
     m_conflictTable->setHorizontalHeaderLabels({tr("Document"), tr("Since"), tr("Version on the server")});
     m_resolve->setText(tr("Compare and resolve…"));
