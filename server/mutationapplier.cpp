@@ -207,6 +207,15 @@ core::Result<ApplyOutcome> MutationApplier::applyDocument(const EntityDescriptor
                             {}, {}};
     StoredRow row = server;
     const bool deleting = m.action() == QLatin1String("delete");
+    // Another document's line (another region's, perhaps) is refused, never moved here; checked
+    // before anything is numbered or written.
+    auto foreign = foreignLine(m);
+    if (!foreign)
+        return foreign.error();
+    if (!deleting && !foreign.value().isEmpty())
+        return ApplyOutcome{rejected(m.mid, QStringLiteral("invalid"),
+                                     QStringLiteral("The line %1 belongs to another document.").arg(foreign.value())),
+                            {}, {}};
     if (deleting) {
         if (!server.exists)
             return nothingToDelete(m.mid);
@@ -234,11 +243,22 @@ core::Result<ApplyOutcome> MutationApplier::applyDocument(const EntityDescriptor
     outcome.writes.push_back({row, server.regionId, server.exists});
     if (auto children = writeChildren(entity, m, row, deleting, outcome); !children)
         return children.error();
-    if (outcome.result.status == QLatin1String("rejected"))  // a line of another document
-        return ApplyOutcome{outcome.result, {}, {}};
     outcome.result.status = QStringLiteral("applied");
     outcome.result.version = row.version;
     return outcome;
+}
+
+// The first line the mutation names that exists under another document ("" when none).
+core::Result<QString> MutationApplier::foreignLine(const Mutation &m) const
+{
+    for (const core::ChildRow &child : m.children) {
+        auto current = m_store.load(child.entity, child.id, false);
+        if (!current)
+            return current.error();
+        if (current.value().exists && current.value().parentId != m.id)
+            return child.id;
+    }
+    return QString();
 }
 
 core::Status MutationApplier::writeChildren(const EntityDescriptor &document, const Mutation &m, const StoredRow &saved,
@@ -255,11 +275,6 @@ core::Status MutationApplier::writeChildren(const EntityDescriptor &document, co
             auto current = m_store.load(child.entity, child.id, true);
             if (!current)
                 return current.error();
-            if (current.value().exists && current.value().parentId != saved.id) {
-                // Another document's line (another region's, perhaps): refused, never moved here.
-                outcome.result = rejected(m.mid, QStringLiteral("invalid"), QStringLiteral("A line belongs to another document."));
-                return {};
-            }
             StoredRow row = current.value();
             row.data = child.fields;
             row.data.insert(childEntity->parentField, saved.id); // a line always belongs to its document

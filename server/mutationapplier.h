@@ -48,6 +48,7 @@ private:
                                                const StoredRow &server) const;
     core::Result<ApplyOutcome> applyDocument(const core::EntityDescriptor &entity, const core::Mutation &m,
                                              const StoredRow &server) const;
+    core::Result<QString> foreignLine(const core::Mutation &m) const;
     core::Status writeChildren(const core::EntityDescriptor &document, const core::Mutation &m, const StoredRow &saved,
                                bool deleteAll, ApplyOutcome &outcome) const;
     std::optional<core::MutationResult> refuse(const core::EntityDescriptor &entity, const core::Mutation &m,
