@@ -46,7 +46,8 @@ bool fromTail(const std::vector<double> &values, std::span<const std::size_t> ra
               std::vector<double> &scratch, std::span<double> found)
 {
     const std::size_t n = values.size();
-    if (ranks.empty() || n < 8 * kSample)
+    std::array<std::size_t, 8> local{};  // the ranks among the copies
+    if (ranks.empty() || ranks.size() > local.size() || n < 8 * kSample)
         return false;
     const std::size_t needed = upper ? n - ranks.front() : ranks.back() + 1;
     // The sample's rank of the cut: where the needed share falls, three standard deviations of
@@ -71,9 +72,6 @@ bool fromTail(const std::vector<double> &values, std::span<const std::size_t> ra
         return false;
     scratch.resize(count);
     // The copies are the `count` least (greatest) values, so a rank keeps its order among them.
-    std::array<std::size_t, 8> local{};
-    if (ranks.size() > local.size())
-        return false;
     for (std::size_t i = 0; i < ranks.size(); ++i)
         local[i] = upper ? ranks[i] - (n - count) : ranks[i];
     const std::span<const std::size_t> localRanks(local.data(), ranks.size());
